@@ -1,0 +1,71 @@
+import { createExpressMiddleware } from '@trpc/server/adapters/express';
+import cors from 'cors';
+import express, { type Request } from 'express';
+import helmet from 'helmet';
+import { randomUUID } from 'node:crypto';
+import { appRouter } from './router.js';
+import { createRequestContext, type AppServices } from './trpc/context.js';
+
+const REQUEST_ID = /^[\w.:-]{1,100}$/;
+
+export function createApp(services: AppServices) {
+  const { config, log } = services;
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', 'loopback');
+  app.use(helmet());
+  // Only listed origins are echoed back; anything else gets no CORS headers at all.
+  app.use(cors({ origin: config.corsOrigins, credentials: false, maxAge: 600 }));
+
+  app.use((req, res, next) => {
+    const incoming = req.get('x-request-id');
+    const requestId = incoming && REQUEST_ID.test(incoming) ? incoming : randomUUID();
+    res.locals.requestId = requestId;
+    res.setHeader('X-Request-Id', requestId);
+    const started = process.hrtime.bigint();
+    res.on('finish', () => {
+      const ms = Number(process.hrtime.bigint() - started) / 1e6;
+      log.info({ requestId, method: req.method, url: req.originalUrl.split('?')[0], status: res.statusCode, ms }, 'request');
+    });
+    next();
+  });
+
+  app.get('/health', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+
+  app.get('/ready', async (_req, res) => {
+    try {
+      await services.orm.em.getConnection().execute('select 1');
+      res.json({ status: 'ready' });
+    } catch (error) {
+      log.warn({ err: error, requestId: res.locals.requestId }, 'readiness check failed');
+      res.status(503).json({ status: 'unavailable' });
+    }
+  });
+
+  app.use(
+    '/trpc',
+    createExpressMiddleware({
+      router: appRouter,
+      maxBodySize: config.bodyLimitBytes,
+      createContext: ({ req, res }) =>
+        createRequestContext(services, {
+          accessToken: bearerToken(req),
+          ip: req.ip,
+          requestId: res.locals.requestId as string,
+        }),
+    }),
+  );
+
+  app.use((_req, res) => {
+    res.status(404).json({ error: 'Not found' });
+  });
+  return app;
+}
+
+function bearerToken(req: Request): string | null {
+  const header = req.get('authorization');
+  const match = header?.match(/^Bearer\s+(\S+)$/i);
+  return match?.[1] ?? null;
+}

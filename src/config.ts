@@ -1,0 +1,80 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { z } from 'zod';
+
+const booleanFlag = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
+const commaList = z.string().transform((v) => v.split(',').map((s) => s.trim()).filter(Boolean));
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  HOST: z.string().default('127.0.0.1'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
+  DATA_DIR: z.string().default('.data'),
+  MIGRATE_ON_START: booleanFlag.default(true),
+  JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().positive().default(300),
+  REFRESH_TOKEN_TTL_SECONDS: z.coerce.number().int().positive().default(86_400),
+  BCRYPT_COST: z.coerce.number().int().min(4).max(15).optional(),
+  CORS_ORIGINS: commaList.default(['http://localhost:5173']),
+  BODY_LIMIT_BYTES: z.coerce.number().int().positive().default(1_048_576),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  REDIS_URL: z.url({ protocol: /^rediss?$/ }).optional(),
+  AUTH_RATE_LIMIT_POINTS: z.coerce.number().int().positive().default(10),
+  AUTH_RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().positive().default(60),
+});
+
+export type Config = ReturnType<typeof buildConfig>;
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+  }
+}
+
+/** Validates the environment once at start-up; every bad or missing variable gets its own line. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
+  }
+  const vars = parsed.data;
+  const dataDir = resolve(vars.DATA_DIR);
+  if (!vars.JWT_SECRET && vars.NODE_ENV === 'production') {
+    throw new ConfigError(['JWT_SECRET: required in production (at least 32 characters)']);
+  }
+  return buildConfig(vars, dataDir, vars.JWT_SECRET ?? developmentSecret(dataDir));
+}
+
+function buildConfig(vars: z.infer<typeof envSchema>, dataDir: string, jwtSecret: string) {
+  const isProduction = vars.NODE_ENV === 'production';
+  return {
+    env: vars.NODE_ENV,
+    isProduction,
+    host: vars.HOST,
+    port: vars.PORT,
+    databaseUrl: vars.DATABASE_URL,
+    dataDir,
+    migrateOnStart: vars.MIGRATE_ON_START,
+    jwtSecret,
+    accessTokenTtlSeconds: vars.ACCESS_TOKEN_TTL_SECONDS,
+    refreshTokenTtlSeconds: vars.REFRESH_TOKEN_TTL_SECONDS,
+    bcryptCost: vars.BCRYPT_COST ?? (isProduction ? 12 : vars.NODE_ENV === 'test' ? 4 : 10),
+    corsOrigins: vars.CORS_ORIGINS,
+    bodyLimitBytes: vars.BODY_LIMIT_BYTES,
+    logLevel: vars.LOG_LEVEL,
+    redisUrl: vars.REDIS_URL,
+    authRateLimit: { points: vars.AUTH_RATE_LIMIT_POINTS, windowSeconds: vars.AUTH_RATE_LIMIT_WINDOW_SECONDS },
+  };
+}
+
+/** Outside production a secret is generated once and kept, so tokens survive restarts. */
+function developmentSecret(dataDir: string): string {
+  const file = join(dataDir, 'jwt-secret');
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  mkdirSync(dataDir, { recursive: true });
+  const secret = randomBytes(48).toString('base64url');
+  writeFileSync(file, secret, { mode: 0o600 });
+  return secret;
+}

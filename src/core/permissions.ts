@@ -1,0 +1,32 @@
+import type { MemberRole } from './roles.js';
+
+/**
+ * Who may call each procedure: `public` (no token), `authed` (a valid access token) or the
+ * minimum member role in the caller's primary vendor. The vendor tier enforces the role from
+ * this table by procedure path, and test/permissions.test.ts checks every procedure against it:
+ * a procedure missing here is refused and fails that test.
+ */
+export type Access = 'public' | 'authed' | MemberRole;
+
+export const procedureAccess = {
+  'auth.register': 'public',
+  'auth.login': 'public',
+  'auth.refresh': 'public',
+  'auth.logout': 'public',
+  'auth.changePassword': 'authed',
+  'users.me': 'authed',
+  'users.updateProfile': 'authed',
+  'vendors.list': 'authed',
+  'vendors.create': 'authed',
+  'vendors.switch': 'authed',
+  'vendors.current': 'viewer',
+  'vendors.update': 'admin',
+  'stores.list': 'viewer',
+  'stores.create': 'admin',
+  'stores.update': 'admin',
+  'stores.archive': 'admin',
+} as const satisfies Record<string, Access>;
+
+export type ProcedurePath = keyof typeof procedureAccess;
+
+export const accessOf = (path: string): Access | undefined => (procedureAccess as Record<string, Access>)[path];

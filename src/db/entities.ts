@@ -1,0 +1,5 @@
+import { identityEntities } from '../modules/identity/entities.js';
+import { vendorEntities } from '../modules/vendors/entities.js';
+
+/** Every entity of every domain; the ORM and the migration generator both read this list. */
+export const entities = [...identityEntities, ...vendorEntities];

@@ -1,0 +1,21 @@
+import { router } from '../../trpc/procedures.js';
+import { changePasswordProcedure } from './procedures/change-password.js';
+import { loginProcedure } from './procedures/login.js';
+import { logoutProcedure } from './procedures/logout.js';
+import { meProcedure } from './procedures/me.js';
+import { refreshProcedure } from './procedures/refresh.js';
+import { registerProcedure } from './procedures/register.js';
+import { updateProfileProcedure } from './procedures/update-profile.js';
+
+export const authRouter = router({
+  register: registerProcedure,
+  login: loginProcedure,
+  refresh: refreshProcedure,
+  logout: logoutProcedure,
+  changePassword: changePasswordProcedure,
+});
+
+export const usersRouter = router({
+  me: meProcedure,
+  updateProfile: updateProfileProcedure,
+});

@@ -1,0 +1,13 @@
+import { z } from 'zod';
+import { authedProcedure } from '../../../trpc/procedures.js';
+import { toVendorDto } from '../dto.js';
+import { vendorFields } from '../schemas.js';
+import { createVendorWithOwner } from '../services/create-vendor.js';
+
+/** The caller becomes the owner and starts working in the new vendor (it becomes primary). */
+export const createVendorProcedure = authedProcedure
+  .input(z.object({ name: vendorFields.name, description: vendorFields.description }).strict())
+  .mutation(async ({ ctx, input }) => {
+    const { vendor } = await ctx.em.transactional((tx) => createVendorWithOwner(tx, ctx.user, input));
+    return toVendorDto(vendor);
+  });

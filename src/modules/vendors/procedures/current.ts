@@ -1,0 +1,4 @@
+import { vendorProcedure } from '../../../trpc/procedures.js';
+import { toVendorDto } from '../dto.js';
+
+export const currentVendorProcedure = vendorProcedure.query(({ ctx }) => toVendorDto(ctx.vendor));
