@@ -21,6 +21,7 @@ const envSchema = z.object({
   BODY_LIMIT_BYTES: z.coerce.number().int().positive().default(1_048_576),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   REDIS_URL: z.url({ protocol: /^rediss?$/ }).optional(),
+  IMAGE_HOSTS: commaList.default([]),
   AUTH_RATE_LIMIT_POINTS: z.coerce.number().int().positive().default(10),
   AUTH_RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().positive().default(60),
 });
@@ -65,6 +66,8 @@ function buildConfig(vars: z.infer<typeof envSchema>, dataDir: string, jwtSecret
     bodyLimitBytes: vars.BODY_LIMIT_BYTES,
     logLevel: vars.LOG_LEVEL,
     redisUrl: vars.REDIS_URL,
+    /** Hosts item image URLs may point at (the active storage's public host is added by the media module). */
+    imageHosts: vars.IMAGE_HOSTS.map((h) => h.toLowerCase()),
     authRateLimit: { points: vars.AUTH_RATE_LIMIT_POINTS, windowSeconds: vars.AUTH_RATE_LIMIT_WINDOW_SECONDS },
   };
 }
