@@ -29,7 +29,7 @@ export const UserProfile = defineEntity({
     phone: p.string().length(40).nullable(),
     bio: p.text().nullable(),
     avatarUrl: p.string().length(2048).nullable(),
-    metadata: p.json<Record<string, unknown>>().default('{}'),
+    metadata: p.json<Record<string, unknown>>().default('{}').onCreate(() => ({})),
     createdAt: createdAtColumn(),
     updatedAt: updatedAtColumn(),
   },
