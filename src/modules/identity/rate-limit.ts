@@ -17,9 +17,10 @@ export interface RateLimitSettings {
 /** In memory for one instance; in Redis when REDIS_URL is set, so instances share the counts. */
 export function createAuthRateLimiter(settings: RateLimitSettings): AuthRateLimiter {
   const options = { points: settings.points, duration: settings.windowSeconds, keyPrefix: 'omni-auth' };
-  const redis = settings.redisUrl ? new Redis(settings.redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 1 }) : undefined;
+  const redis = settings.redisUrl ? new Redis(settings.redisUrl, { maxRetriesPerRequest: 1 }) : undefined;
+  // While Redis is unreachable each instance falls back to counting in memory rather than failing logins.
   const limiter: RateLimiterAbstract = redis
-    ? new RateLimiterRedis({ ...options, storeClient: redis })
+    ? new RateLimiterRedis({ ...options, storeClient: redis, insuranceLimiter: new RateLimiterMemory(options) })
     : new RateLimiterMemory(options);
   return {
     async consume(keys) {
