@@ -1,4 +1,5 @@
 import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { createApp } from './app.js';
 import { ConfigError, loadConfig } from './config.js';
 import { resolveDatabase } from './db/database.js';
@@ -24,9 +25,10 @@ const services = createServices(config, orm, log);
 const app = createApp(services);
 
 const server: Server = app.listen(config.port, config.host, () => {
+  const { port } = server.address() as AddressInfo;
   log.info(
     {
-      url: `http://${config.host}:${config.port}`,
+      url: `http://${config.host}:${port}`,
       database: database.embedded ? `embedded PostgreSQL on ${new URL(database.url).port}` : 'DATABASE_URL',
       startupMs: Math.round(performance.now() - startedAt),
     },
