@@ -2,8 +2,9 @@ import { expect } from 'chai';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { LocalStorage } from '../../../src/modules/media/storage/local.js';
-import { signUploadToken, uploadTokenKey } from '../../../src/modules/media/storage/upload-token.js';
+import { signUploadToken, UploadRefused, uploadTokenKey } from '../../../src/modules/media/storage/upload-token.js';
 import { createCaller } from '../../../src/router.js';
+import { app } from '../../support/app.js';
 import { signUp, type SignedUp } from '../../support/fixtures.js';
 import { filesUnder, startHttpApp } from '../../support/http.js';
 import { GIF, JPEG, PNG, WEBP } from '../../support/images.js';
@@ -68,6 +69,16 @@ describe('local storage over HTTP', () => {
     expect(replay.status).to.equal(409);
     expect(await errorOf(replay)).to.equal('This upload URL has already been used');
     expect(await readFile(join(server.uploadsDir, upload.path))).to.deep.equal(PNG);
+  });
+
+  it('refuses the replay on another instance sharing the folder, or after a restart', async () => {
+    const upload = await signed(PNG);
+    expect((await put(upload.uploadUrl, PNG)).status).to.equal(201);
+    const { config } = server.services;
+    const restarted = new LocalStorage({ root: server.uploadsDir, baseUrl: config.publicUrl, serverSecret: config.jwtSecret }, app().log);
+    const claims = restarted.claimsOf(upload.uploadUrl.split('/').pop()!);
+    const refused = await restarted.store(claims, PNG).then(() => null, (error: unknown) => error);
+    expect(refused).to.be.instanceOf(UploadRefused).and.include({ status: 409 });
   });
 
   describe('refuses, writing nothing', () => {
