@@ -24,16 +24,14 @@ export function extensionFor(type: ImageType, fileName: string): string {
   return own && allowed.includes(own) ? own : allowed[0]!;
 }
 
-export const typeOfExtension = (ext: string): ImageType | undefined =>
-  imageTypes.find((type) => extensions[type].includes(ext.toLowerCase()));
-
 const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
 
 /** `<vendorId>/<itemId or unassigned>/<random>.<ext>`: the only object paths we create or accept. */
 export const OBJECT_PATH = new RegExp(`^(${UUID})/(${UUID}|unassigned)/${UUID}\\.(jpg|jpeg|png|webp|gif)$`);
 
+// Lower case: ids may arrive in upper case, and paths must match OBJECT_PATH.
 export const newObjectPath = (vendorId: string, itemId: string | undefined, ext: string) =>
-  `${vendorId}/${itemId ?? 'unassigned'}/${randomUUID()}.${ext}`;
+  `${vendorId.toLowerCase()}/${itemId?.toLowerCase() ?? 'unassigned'}/${randomUUID()}.${ext}`;
 
 /** The vendor folder of a well-formed object path, else null. */
 export const vendorOfPath = (path: string): string | null => OBJECT_PATH.exec(path)?.[1] ?? null;

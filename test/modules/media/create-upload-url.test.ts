@@ -84,7 +84,7 @@ describe('media.createUploadUrl', () => {
   describe('with an item lookup (as inventory will provide)', () => {
     // Items of vendor A in A's default store; the lookup is scoped by vendor like the real one.
     const itemsOf = (owner: SignedUp, storeId: string, itemId: string): FindItemStore =>
-      async (_em, vendorId, id) => (vendorId === owner.vendor.id && id === itemId ? storeId : null);
+      async (_em, vendorId, id) => (vendorId === owner.vendor.id && id.toLowerCase() === itemId ? storeId : null);
 
     const asMember = async (user: SignedUp, input: UploadRequest, lookup: FindItemStore) => {
       const em = app().orm.em.fork();
@@ -96,7 +96,7 @@ describe('media.createUploadUrl', () => {
       const owner = await signUp();
       const seller = await joinVendor(owner, 'staff', 'sales');
       const itemId = randomUUID();
-      const result = await asMember(seller, { ...png, itemId }, itemsOf(owner, seller.storeId, itemId));
+      const result = await asMember(seller, { ...png, itemId: itemId.toUpperCase() }, itemsOf(owner, seller.storeId, itemId));
       expect(result.path).to.match(new RegExp(`^${owner.vendor.id}/${itemId}/${UUID}\\.png$`));
     });
 
