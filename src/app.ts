@@ -3,6 +3,7 @@ import cors from 'cors';
 import express, { type Request } from 'express';
 import helmet from 'helmet';
 import { randomUUID } from 'node:crypto';
+import { mediaRoutes } from './modules/media/routes.js';
 import { appRouter } from './router.js';
 import { createRequestContext, type AppServices } from './trpc/context.js';
 
@@ -43,6 +44,8 @@ export function createApp(services: AppServices) {
       res.status(503).json({ status: 'unavailable' });
     }
   });
+
+  app.use('/media', mediaRoutes(services.storage, log));
 
   app.use(
     '/trpc',

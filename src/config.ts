@@ -22,6 +22,10 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   REDIS_URL: z.url({ protocol: /^rediss?$/ }).optional(),
   IMAGE_HOSTS: commaList.default([]),
+  PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
+  SUPABASE_URL: z.url({ protocol: /^https?$/ }).optional(),
+  SUPABASE_SERVICE_ROLE_KEY: z.string().min(1).optional(),
+  SUPABASE_BUCKET: z.string().regex(/^[a-z0-9][a-z0-9._-]{1,62}$/, 'must be a bucket name').default('product-images'),
   AUTH_RATE_LIMIT_POINTS: z.coerce.number().int().positive().default(10),
   AUTH_RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().positive().default(60),
 });
@@ -45,6 +49,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (!vars.JWT_SECRET && vars.NODE_ENV === 'production') {
     throw new ConfigError(['JWT_SECRET: required in production (at least 32 characters)']);
   }
+  const storageProblem = storageConfigProblem(vars);
+  if (storageProblem) throw new ConfigError([storageProblem]);
   return buildConfig(vars, dataDir, vars.JWT_SECRET ?? developmentSecret(dataDir));
 }
 
@@ -68,8 +74,27 @@ function buildConfig(vars: z.infer<typeof envSchema>, dataDir: string, jwtSecret
     redisUrl: vars.REDIS_URL,
     /** Hosts item image URLs may point at (the active storage's public host is added by the media module). */
     imageHosts: vars.IMAGE_HOSTS.map((h) => h.toLowerCase()),
+    /** This server's external base URL (no trailing slash): the local storage's upload and image URLs start here. */
+    publicUrl: (vars.PUBLIC_URL ?? `http://${vars.HOST === '0.0.0.0' ? 'localhost' : vars.HOST}:${vars.PORT}`).replace(/\/+$/, ''),
+    /** Supabase Storage when configured; null selects the local filesystem storage. */
+    supabase: vars.SUPABASE_URL && vars.SUPABASE_SERVICE_ROLE_KEY
+      ? { url: vars.SUPABASE_URL, serviceRoleKey: vars.SUPABASE_SERVICE_ROLE_KEY, bucket: vars.SUPABASE_BUCKET }
+      : null,
     authRateLimit: { points: vars.AUTH_RATE_LIMIT_POINTS, windowSeconds: vars.AUTH_RATE_LIMIT_WINDOW_SECONDS },
   };
+}
+
+/**
+ * Supabase needs both variables. Without it the local storage serves images from PUBLIC_URL.
+ * Production refuses plain http image URLs, so the active storage must then be served over https.
+ */
+function storageConfigProblem(vars: z.infer<typeof envSchema>): string | null {
+  if (Boolean(vars.SUPABASE_URL) !== Boolean(vars.SUPABASE_SERVICE_ROLE_KEY)) {
+    return 'SUPABASE_URL and SUPABASE_SERVICE_ROLE_KEY: set both to use Supabase Storage, or neither for local storage';
+  }
+  if (vars.NODE_ENV !== 'production') return null;
+  if (vars.SUPABASE_URL) return vars.SUPABASE_URL.startsWith('https:') ? null : 'SUPABASE_URL: must be an https URL in production';
+  return vars.PUBLIC_URL?.startsWith('https:') ? null : 'PUBLIC_URL: an https URL is required in production when Supabase Storage is not configured';
 }
 
 /** Outside production a secret is generated once and kept, so tokens survive restarts. */

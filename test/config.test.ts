@@ -30,8 +30,9 @@ describe('config', () => {
 
   it('picks a bcrypt cost per environment unless set', () => {
     const secret = 'x'.repeat(32);
-    expect(loadConfig({ NODE_ENV: 'production', JWT_SECRET: secret }).bcryptCost).to.equal(12);
+    const production = { NODE_ENV: 'production', JWT_SECRET: secret, PUBLIC_URL: 'https://api.example.test' } as const;
+    expect(loadConfig(production).bcryptCost).to.equal(12);
     expect(loadConfig({ NODE_ENV: 'test', JWT_SECRET: secret }).bcryptCost).to.equal(4);
-    expect(loadConfig({ NODE_ENV: 'production', JWT_SECRET: secret, BCRYPT_COST: '10' }).bcryptCost).to.equal(10);
+    expect(loadConfig({ ...production, BCRYPT_COST: '10' }).bcryptCost).to.equal(10);
   });
 });

@@ -25,6 +25,7 @@ export const procedureAccess = {
   'stores.create': 'admin',
   'stores.update': 'admin',
   'stores.archive': 'admin',
+  'media.createUploadUrl': 'staff',
 } as const satisfies Record<string, Access>;
 
 export type ProcedurePath = keyof typeof procedureAccess;

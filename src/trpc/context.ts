@@ -3,6 +3,8 @@ import { randomUUID } from 'node:crypto';
 import type { Config } from '../config.js';
 import type { Logger } from '../logger.js';
 import type { AuthRateLimiter } from '../modules/identity/rate-limit.js';
+import type { StoragePort } from '../modules/media/storage/port.js';
+import type { ImageUrlPolicy } from '../modules/media/url-policy.js';
 
 /** Long-lived collaborators built once at start-up and shared by every request. */
 export interface AppServices {
@@ -10,6 +12,9 @@ export interface AppServices {
   orm: MikroORM;
   log: Logger;
   rateLimiter: AuthRateLimiter;
+  storage: StoragePort;
+  /** Which image URLs items may carry: `imageUrlProblem(imageUrlPolicy, vendorId, url)`. */
+  imageUrlPolicy: ImageUrlPolicy;
 }
 
 export interface RequestInfo {

@@ -2,7 +2,7 @@ import { expect } from 'chai';
 import { Store } from '../../../src/modules/vendors/entities.js';
 import { app } from '../../support/app.js';
 import { callerAs, expectTRPCError, issuePaths, signUp } from '../../support/fixtures.js';
-import { addMember } from '../../support/members.js';
+import { joinVendor } from '../../support/members.js';
 
 describe('stores', () => {
   it('create, update and list stores; archived ones only on request', async () => {
@@ -46,11 +46,11 @@ describe('stores', () => {
 
   it('lets only owners and admins change stores', async () => {
     const owner = await signUp();
-    const staff = await addMember(owner, 'staff');
-    const viewer = await addMember(owner, 'viewer');
+    const staff = await joinVendor(owner, 'staff');
+    const viewer = await joinVendor(owner, 'viewer');
     await expectTRPCError(staff.caller.stores.create({ name: 'Nope' }), 'FORBIDDEN');
     await expectTRPCError(viewer.caller.stores.create({ name: 'Nope' }), 'FORBIDDEN');
-    const admin = await addMember(owner, 'admin');
+    const admin = await joinVendor(owner, 'admin');
     expect((await admin.caller.stores.create({ name: 'Yes' })).name).to.equal('Yes');
     await expectTRPCError(callerAs().stores.list(), 'UNAUTHORIZED');
   });

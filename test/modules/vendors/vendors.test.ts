@@ -2,7 +2,7 @@ import { expect } from 'chai';
 import { Vendor, VendorMember } from '../../../src/modules/vendors/entities.js';
 import { app } from '../../support/app.js';
 import { callerAs, expectTRPCError, issuePaths, signUp } from '../../support/fixtures.js';
-import { addMember } from '../../support/members.js';
+import { joinVendor } from '../../support/members.js';
 
 describe('vendors', () => {
   it('current answers the primary vendor with its settings', async () => {
@@ -26,9 +26,9 @@ describe('vendors', () => {
     const stored = await app().orm.em.fork().findOneOrFail(Vendor, { id: owner.vendor.id });
     expect(stored.currency).to.equal('EUR');
 
-    const admin = await addMember(owner, 'admin');
+    const admin = await joinVendor(owner, 'admin');
     expect((await admin.caller.vendors.update({ lowStockThreshold: 7 })).lowStockThreshold).to.equal(7);
-    const staff = await addMember(owner, 'staff');
+    const staff = await joinVendor(owner, 'staff');
     await expectTRPCError(staff.caller.vendors.update({ name: 'Mine now' }), 'FORBIDDEN');
     expect((await staff.caller.vendors.current()).name).to.equal('Renamed');
   });

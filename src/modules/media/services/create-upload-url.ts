@@ -1,0 +1,45 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { forbidden, notFound } from '../../../core/errors.js';
+import type { IVendorMember } from '../../vendors/entities.js';
+import { assertCanWriteStore, storeScopeOf } from '../../vendors/selectors/store-scope.js';
+import { extensionFor, newObjectPath, type ImageType } from '../images.js';
+import { findItemStore as findItemStoreInDb, type FindItemStore } from '../item-store.js';
+import type { StoragePort } from '../storage/port.js';
+
+export interface UploadRequest {
+  fileName: string;
+  contentType: ImageType;
+  size: number;
+  itemId?: string;
+}
+
+/**
+ * A signed, single-object upload into the vendor's folder. The caller needs write access to the
+ * item's store, or (for an image not yet attached to an item) to at least one store.
+ */
+export async function createUploadUrl(
+  em: EntityManager,
+  storage: StoragePort,
+  member: IVendorMember,
+  input: UploadRequest,
+  findItemStore: FindItemStore = findItemStoreInDb,
+) {
+  const vendorId = member.vendor.id;
+  const scope = await storeScopeOf(em, member);
+  if (input.itemId) {
+    const storeId = await findItemStore(em, vendorId, input.itemId);
+    if (!storeId) throw notFound('Item');
+    assertCanWriteStore(scope, storeId);
+  } else if (!scope.all && scope.writable.length === 0) {
+    throw forbidden('You have read-only access to every store');
+  }
+  const path = newObjectPath(vendorId, input.itemId, extensionFor(input.contentType, input.fileName));
+  const upload = await storage.createUploadUrl({ path, contentType: input.contentType, size: input.size });
+  return {
+    uploadUrl: upload.uploadUrl,
+    ...(upload.token ? { token: upload.token } : {}),
+    path,
+    publicUrl: storage.publicUrl(path),
+    expiresAt: upload.expiresAt.toISOString(),
+  };
+}

@@ -1,0 +1,114 @@
+import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
+import { dirname, join, resolve, sep } from 'node:path';
+import type { Logger } from '../../../logger.js';
+import { hasImageSignature, OBJECT_PATH } from '../images.js';
+import type { SignedUpload, StoragePort, UploadTarget } from './port.js';
+import { invalidToken, signUploadToken, UploadRefused, uploadTokenKey, verifyUploadToken, type UploadClaims } from './upload-token.js';
+
+export interface LocalSettings {
+  /** The folder holding every vendor's folder (<dataDir>/uploads). */
+  root: string;
+  /** This server's external base URL; objects are served under <baseUrl>/media/. */
+  baseUrl: string;
+  serverSecret: string;
+}
+
+const UPLOAD_TTL_MS = 5 * 60 * 1000;
+
+/**
+ * Images on this server's disk (the embedded default). An upload URL is single use: the first
+ * accepted upload creates a marker file named after the token's id under `.used/`, exclusively,
+ * so a replay (on this or any instance sharing the folder, before or after a restart) is refused.
+ * Markers outlive their token's expiry only until the next upload prunes them.
+ */
+export class LocalStorage implements StoragePort {
+  readonly name = 'local';
+  readonly publicBase: string;
+  readonly root: string;
+  private readonly key: Buffer;
+  private readonly markers: string;
+  private readonly staging: string;
+
+  constructor(
+    private readonly settings: LocalSettings,
+    private readonly log: Logger,
+  ) {
+    this.root = resolve(settings.root);
+    this.publicBase = `${settings.baseUrl}/media/`;
+    this.key = uploadTokenKey(settings.serverSecret);
+    this.markers = join(this.root, '.used');
+    this.staging = join(this.root, '.staging');
+  }
+
+  publicUrl(path: string): string {
+    return this.publicBase + path;
+  }
+
+  async createUploadUrl(target: UploadTarget): Promise<SignedUpload> {
+    const expiresAt = new Date(Date.now() + UPLOAD_TTL_MS);
+    const { token } = signUploadToken(this.key, target, expiresAt);
+    return { uploadUrl: `${this.settings.baseUrl}/media/upload/${token}`, expiresAt };
+  }
+
+  claimsOf(token: string): UploadClaims {
+    return verifyUploadToken(this.key, token);
+  }
+
+  /** Stores the bytes of one upload: exact size, matching signature, first use of the token only. */
+  async store(claims: UploadClaims, data: Buffer): Promise<void> {
+    if (data.length !== claims.size) throw new UploadRefused(400, `Expected exactly ${claims.size} bytes, received ${data.length}`);
+    if (!hasImageSignature(claims.contentType, data)) throw new UploadRefused(422, `The file is not a valid ${claims.contentType} image`);
+    const file = this.fileOf(claims.path);
+    if (!file) throw invalidToken();
+    await Promise.all([mkdir(dirname(file), { recursive: true }), mkdir(this.markers, { recursive: true }), mkdir(this.staging, { recursive: true })]);
+    await this.markUsed(claims);
+    // Written aside then renamed, so a reader never sees half a file.
+    const staged = join(this.staging, claims.id);
+    await writeFile(staged, data, { flag: 'wx' });
+    await rename(staged, file);
+    this.log.info({ path: claims.path, size: claims.size }, 'stored uploaded image');
+    await this.pruneMarkers();
+  }
+
+  async deleteObjects(paths: string[]): Promise<void> {
+    await Promise.all(
+      paths.map(async (path) => {
+        const file = this.fileOf(path);
+        try {
+          if (!file) throw new Error('not an object path of this storage');
+          await rm(file, { force: true });
+          this.log.info({ path }, 'deleted stored image');
+        } catch (error) {
+          this.log.warn({ err: error, path }, 'could not delete stored image');
+        }
+      }),
+    );
+  }
+
+  /** The file of a well-formed object path, never outside the root; else null. */
+  private fileOf(path: string): string | null {
+    if (!OBJECT_PATH.test(path)) return null;
+    const file = resolve(this.root, path);
+    return file.startsWith(this.root + sep) ? file : null;
+  }
+
+  private async markUsed(claims: UploadClaims): Promise<void> {
+    try {
+      await writeFile(join(this.markers, `${claims.exp}.${claims.id}`), '', { flag: 'wx' });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'EEXIST') throw new UploadRefused(409, 'This upload URL has already been used');
+      throw error;
+    }
+  }
+
+  /** Drops the markers of expired tokens: an expired token is refused by its signature alone. */
+  private async pruneMarkers(): Promise<void> {
+    const now = Date.now() / 1000;
+    try {
+      const expired = (await readdir(this.markers)).filter((name) => Number(name.split('.')[0]) < now);
+      await Promise.all(expired.map((name) => rm(join(this.markers, name), { force: true })));
+    } catch (error) {
+      this.log.warn({ err: error }, 'could not prune used upload markers');
+    }
+  }
+}
