@@ -1,5 +1,5 @@
 import { authRouter, usersRouter } from './modules/identity/router.js';
-import { storesRouter, vendorsRouter } from './modules/vendors/router.js';
+import { invitationsRouter, membersRouter, storesRouter, vendorsRouter } from './modules/vendors/router.js';
 import { createRequestContext, type AppServices, type RequestInfo } from './trpc/context.js';
 import { router } from './trpc/procedures.js';
 
@@ -8,6 +8,8 @@ export const appRouter = router({
   users: usersRouter,
   vendors: vendorsRouter,
   stores: storesRouter,
+  members: membersRouter,
+  invitations: invitationsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -2,6 +2,7 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import type { Config } from './config.js';
 import type { Logger } from './logger.js';
 import { createAuthRateLimiter } from './modules/identity/rate-limit.js';
+import { createMailer } from './modules/mail/mailer.js';
 import type { AppServices } from './trpc/context.js';
 
 /** Wires the long-lived collaborators from configuration. */
@@ -11,5 +12,6 @@ export function createServices(config: Config, orm: MikroORM, log: Logger): AppS
     orm,
     log,
     rateLimiter: createAuthRateLimiter({ ...config.authRateLimit, redisUrl: config.redisUrl }),
+    mailer: createMailer(config, log),
   };
 }

@@ -13,6 +13,8 @@ export const procedureAccess = {
   'auth.login': 'public',
   'auth.refresh': 'public',
   'auth.logout': 'public',
+  'auth.requestPasswordReset': 'public',
+  'auth.resetPassword': 'public',
   'auth.changePassword': 'authed',
   'users.me': 'authed',
   'users.updateProfile': 'authed',
@@ -25,6 +27,17 @@ export const procedureAccess = {
   'stores.create': 'admin',
   'stores.update': 'admin',
   'stores.archive': 'admin',
+  'stores.grantAccess': 'admin',
+  'stores.revokeAccess': 'admin',
+  'members.list': 'admin',
+  'members.updateRole': 'admin',
+  'members.remove': 'admin',
+  'invitations.create': 'admin',
+  'invitations.list': 'admin',
+  'invitations.revoke': 'admin',
+  'invitations.mine': 'authed',
+  'invitations.accept': 'authed',
+  'invitations.decline': 'authed',
 } as const satisfies Record<string, Access>;
 
 export type ProcedurePath = keyof typeof procedureAccess;

@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { Config } from '../config.js';
 import type { Logger } from '../logger.js';
 import type { AuthRateLimiter } from '../modules/identity/rate-limit.js';
+import type { Mailer } from '../modules/mail/mailer.js';
 
 /** Long-lived collaborators built once at start-up and shared by every request. */
 export interface AppServices {
@@ -10,6 +11,7 @@ export interface AppServices {
   orm: MikroORM;
   log: Logger;
   rateLimiter: AuthRateLimiter;
+  mailer: Mailer;
 }
 
 export interface RequestInfo {
