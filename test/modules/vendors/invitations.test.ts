@@ -121,6 +121,16 @@ describe('invitations', () => {
     expect((await registerWith(email, second.token)).vendor.id).to.equal(owner.vendor.id);
   });
 
+  it('a removed member can be invited back: the membership is reactivated with the new role', async () => {
+    const owner = await signUp();
+    const staff = await joinAs(owner, 'staff');
+    await owner.caller.members.remove({ memberId: staff.memberId });
+    const { token } = await owner.caller.invitations.create({ email: staff.email, role: 'viewer' });
+    const { member } = await staff.caller.invitations.accept({ token });
+    expect(member).to.include({ id: staff.memberId, role: 'viewer', status: 'active', isPrimary: true });
+    expect((await staff.caller.vendors.current()).id).to.equal(owner.vendor.id);
+  });
+
   it('create: CONFLICT for an active member, FORBIDDEN above the inviter’s role or for staff, BAD_REQUEST naming the field', async () => {
     const owner = await signUp();
     const admin = await joinAs(owner, 'admin');

@@ -1,7 +1,20 @@
 import { expect } from 'chai';
 import { StoreAccess, VendorMember } from '../../../src/modules/vendors/entities.js';
+import { updateMemberRole } from '../../../src/modules/vendors/services/members.js';
 import { app } from '../../support/app.js';
 import { callerAs, expectTRPCError, issuePaths, joinAs, signUp, type SignedUp } from '../../support/fixtures.js';
+
+/** Resolves once some session of this database waits on a row lock (or `stop()` says to give up). */
+async function lockWaiter(stop: () => boolean) {
+  const connection = app().orm.em.getConnection();
+  while (!stop()) {
+    const [row] = await connection.execute<{ waiting: number }[]>(
+      "select count(*)::int as waiting from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'",
+    );
+    if (row!.waiting > 0) return;
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+}
 
 const ownerMemberId = async (owner: SignedUp) => (await owner.caller.members.list()).find((m) => m.role === 'owner')!.id;
 
@@ -60,6 +73,27 @@ describe('members', () => {
       const second = await joinAs(owner, 'owner');
       expect(await owner.caller.members.updateRole({ memberId: ownerId, role: 'admin' })).to.include({ role: 'admin' });
       await expectTRPCError(second.caller.members.updateRole({ memberId: second.memberId, role: 'admin' }), 'CONFLICT');
+    });
+
+    it('two owners demoting each other at once: the second waits for the first, then gets CONFLICT', async () => {
+      const owner = await signUp();
+      const second = await joinAs(owner, 'owner');
+      const firstId = await ownerMemberId(owner);
+      const load = async (id: string) => {
+        const em = app().orm.em.fork();
+        return { em, member: await em.findOneOrFail(VendorMember, id, { populate: ['vendor', 'user'] }) };
+      };
+      let settled = false;
+      const a = await load(firstId);
+      const b = await load(second.memberId);
+      // A's change stays uncommitted while B's starts: B must wait on the vendor lock, not race.
+      await a.em.begin();
+      await updateMemberRole(a.em, a.member, second.memberId, 'admin');
+      const racing = updateMemberRole(b.em, b.member, firstId, 'admin').then(() => 'ok', (error: { code?: string }) => error.code);
+      await Promise.race([racing, lockWaiter(() => settled)]);
+      await a.em.commit();
+      expect(await racing.finally(() => (settled = true))).to.equal('CONFLICT');
+      expect(await app().orm.em.fork().count(VendorMember, { vendor: owner.vendor.id, role: 'owner', status: 'active' })).to.equal(1);
     });
 
     it('answers NOT_FOUND for another vendor’s member and BAD_REQUEST for a bad role', async () => {
