@@ -28,6 +28,9 @@ const envSchema = z.object({
   SUPABASE_BUCKET: z.string().regex(/^[a-z0-9][a-z0-9._-]{1,62}$/, 'must be a bucket name').default('product-images'),
   AUTH_RATE_LIMIT_POINTS: z.coerce.number().int().positive().default(10),
   AUTH_RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().positive().default(60),
+  SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
+  MAIL_FROM: z.string().trim().min(3).default('Omni-Stock <no-reply@omni-stock.local>'),
+  APP_URL: z.url({ protocol: /^https?$/ }).default('http://localhost:5173'),
 });
 
 export type Config = ReturnType<typeof buildConfig>;
@@ -81,6 +84,10 @@ function buildConfig(vars: z.infer<typeof envSchema>, dataDir: string, jwtSecret
       ? { url: vars.SUPABASE_URL, serviceRoleKey: vars.SUPABASE_SERVICE_ROLE_KEY, bucket: vars.SUPABASE_BUCKET }
       : null,
     authRateLimit: { points: vars.AUTH_RATE_LIMIT_POINTS, windowSeconds: vars.AUTH_RATE_LIMIT_WINDOW_SECONDS },
+    /** Without an SMTP server, mail lands as JSON files in <dataDir>/outbox. */
+    mail: { smtpUrl: vars.SMTP_URL, from: vars.MAIL_FROM },
+    /** The web client's base URL, for links in mail (invitations, password reset). */
+    appUrl: vars.APP_URL.replace(/\/+$/, ''),
   };
 }
 

@@ -1,6 +1,6 @@
 import { authRouter, usersRouter } from './modules/identity/router.js';
 import { mediaRouter } from './modules/media/router.js';
-import { storesRouter, vendorsRouter } from './modules/vendors/router.js';
+import { invitationsRouter, membersRouter, storesRouter, vendorsRouter } from './modules/vendors/router.js';
 import { createRequestContext, type AppServices, type RequestInfo } from './trpc/context.js';
 import { router } from './trpc/procedures.js';
 
@@ -10,6 +10,8 @@ export const appRouter = router({
   vendors: vendorsRouter,
   stores: storesRouter,
   media: mediaRouter,
+  members: membersRouter,
+  invitations: invitationsRouter,
 });
 
 export type AppRouter = typeof appRouter;

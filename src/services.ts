@@ -4,6 +4,7 @@ import type { Logger } from './logger.js';
 import { createAuthRateLimiter } from './modules/identity/rate-limit.js';
 import { createStorage } from './modules/media/storage/index.js';
 import { imageUrlPolicy } from './modules/media/url-policy.js';
+import { createMailer } from './modules/mail/mailer.js';
 import type { AppServices } from './trpc/context.js';
 
 /** Wires the long-lived collaborators from configuration. */
@@ -16,5 +17,6 @@ export function createServices(config: Config, orm: MikroORM, log: Logger): AppS
     rateLimiter: createAuthRateLimiter({ ...config.authRateLimit, redisUrl: config.redisUrl }),
     storage,
     imageUrlPolicy: imageUrlPolicy(config, storage),
+    mailer: createMailer(config, log),
   };
 }

@@ -13,6 +13,8 @@ export const procedureAccess = {
   'auth.login': 'public',
   'auth.refresh': 'public',
   'auth.logout': 'public',
+  'auth.requestPasswordReset': 'public',
+  'auth.resetPassword': 'public',
   'auth.changePassword': 'authed',
   'users.me': 'authed',
   'users.updateProfile': 'authed',
@@ -26,6 +28,17 @@ export const procedureAccess = {
   'stores.update': 'admin',
   'stores.archive': 'admin',
   'media.createUploadUrl': 'staff',
+  'stores.grantAccess': 'admin',
+  'stores.revokeAccess': 'admin',
+  'members.list': 'admin',
+  'members.updateRole': 'admin',
+  'members.remove': 'admin',
+  'invitations.create': 'admin',
+  'invitations.list': 'admin',
+  'invitations.revoke': 'admin',
+  'invitations.mine': 'authed',
+  'invitations.accept': 'authed',
+  'invitations.decline': 'authed',
 } as const satisfies Record<string, Access>;
 
 export type ProcedurePath = keyof typeof procedureAccess;

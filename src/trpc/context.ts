@@ -5,6 +5,7 @@ import type { Logger } from '../logger.js';
 import type { AuthRateLimiter } from '../modules/identity/rate-limit.js';
 import type { StoragePort } from '../modules/media/storage/port.js';
 import type { ImageUrlPolicy } from '../modules/media/url-policy.js';
+import type { Mailer } from '../modules/mail/mailer.js';
 
 /** Long-lived collaborators built once at start-up and shared by every request. */
 export interface AppServices {
@@ -15,6 +16,7 @@ export interface AppServices {
   storage: StoragePort;
   /** Which image URLs items may carry: `imageUrlProblem(imageUrlPolicy, vendorId, url)`. */
   imageUrlPolicy: ImageUrlPolicy;
+  mailer: Mailer;
 }
 
 export interface RequestInfo {

@@ -1,4 +1,6 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
+import { rm } from 'node:fs/promises';
+import { join } from 'node:path';
 import { loadConfig } from '../../src/config.js';
 import type { DatabaseHandle } from '../../src/db/database.js';
 import { openOrm } from '../../src/db/orm.js';
@@ -23,6 +25,8 @@ export const testConfig = (overrides: Record<string, string> = {}) =>
 
 export async function startTestApp(): Promise<void> {
   const config = testConfig();
+  // Tests read the outbox by recipient; start each run with an empty one.
+  await rm(join(config.dataDir, 'outbox'), { recursive: true, force: true });
   const log = createLogger(config.logLevel);
   database = await createTestDatabase(log);
   const orm = await openOrm(database.url, { migrate: true });

@@ -1,6 +1,7 @@
 import { TRPCError } from '@trpc/server';
 import { getErrorShape } from '@trpc/server/unstable-core-do-not-import';
 import { expect } from 'chai';
+import type { MemberRole } from '../../src/core/roles.js';
 import { appRouter, createCaller } from '../../src/router.js';
 import { app } from './app.js';
 
@@ -47,3 +48,12 @@ export async function expectTRPCError(promise: Promise<unknown>, code: TRPCError
 /** The paths of the validation issues in a formatted BAD_REQUEST. */
 export const issuePaths = (shape: { data: Record<string, unknown> }) =>
   ((shape.data.issues ?? []) as { path: (string | number)[] }[]).map((i) => i.path.join('.'));
+
+/** Invites a new user into `owner`'s vendor with `role`; they register with the token (their only vendor). */
+export async function joinAs(owner: SignedUp, role: MemberRole) {
+  const email = `${unique(role)}@example.test`;
+  const { token } = await owner.caller.invitations.create({ email, role });
+  const result = await callerAs().auth.register({ email, password: PASSWORD, passwordConfirm: PASSWORD, invitationToken: token });
+  const memberId = (await owner.caller.members.list()).find((m) => m.email === email)!.id;
+  return { ...result, email, password: PASSWORD, memberId, caller: callerAs(result.accessToken) };
+}

@@ -5,6 +5,8 @@ import { logoutProcedure } from './procedures/logout.js';
 import { meProcedure } from './procedures/me.js';
 import { refreshProcedure } from './procedures/refresh.js';
 import { registerProcedure } from './procedures/register.js';
+import { requestPasswordResetProcedure } from './procedures/request-password-reset.js';
+import { resetPasswordProcedure } from './procedures/reset-password.js';
 import { updateProfileProcedure } from './procedures/update-profile.js';
 
 export const authRouter = router({
@@ -12,6 +14,8 @@ export const authRouter = router({
   login: loginProcedure,
   refresh: refreshProcedure,
   logout: logoutProcedure,
+  requestPasswordReset: requestPasswordResetProcedure,
+  resetPassword: resetPasswordProcedure,
   changePassword: changePasswordProcedure,
 });
 

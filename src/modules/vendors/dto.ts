@@ -1,4 +1,4 @@
-import type { IStore, IVendor } from './entities.js';
+import type { IInvitation, IStore, IVendor, IVendorMember } from './entities.js';
 
 export const toVendorDto = (v: IVendor) => ({
   id: v.id,
@@ -18,4 +18,23 @@ export const toStoreDto = (s: IStore) => ({
   address: s.address ?? null,
   isDefault: s.isDefault,
   isActive: s.isActive,
+});
+
+/** `member.user` must be loaded (populate: ['user']) for the email. */
+export const toMemberDto = (m: IVendorMember) => ({
+  id: m.id,
+  userId: m.user.id,
+  email: m.user.email,
+  role: m.role,
+  status: m.status,
+  isPrimary: m.isPrimary,
+});
+
+export const toInvitationDto = (i: IInvitation) => ({
+  id: i.id,
+  email: i.email,
+  role: i.role,
+  status: i.status,
+  expiresAt: i.expiresAt.toISOString(),
+  createdAt: i.createdAt.toISOString(),
 });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { idSchema } from '../../core/ids.js';
+import { secretTokenSchema } from '../../core/secret-token.js';
 import { storeTypes } from './entities.js';
 
 const knownCurrencies = new Set(Intl.supportedValuesOf('currency'));
@@ -22,3 +23,10 @@ export const storeFields = {
 };
 
 export const storeIdInput = z.object({ storeId: idSchema }).strict();
+
+export const memberIdInput = z.object({ memberId: idSchema }).strict();
+
+export const invitationIdInput = z.object({ invitationId: idSchema }).strict();
+
+/** invitations.accept / decline: the mailed token, or the id for the signed-in invitee. */
+export const invitationRefInput = z.union([z.object({ token: secretTokenSchema }).strict(), invitationIdInput]);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { secretTokenSchema } from '../../../core/secret-token.js';
 import { emailSchema } from '../../../core/text.js';
 import { publicProcedure } from '../../../trpc/procedures.js';
 import { toUserDto } from '../dto.js';
@@ -13,6 +14,7 @@ export const registerInput = z
     vendorName: z.string().trim().min(1).max(255).optional(),
     firstName: z.string().trim().max(100).optional(),
     lastName: z.string().trim().max(100).optional(),
+    invitationToken: secretTokenSchema.optional(),
   })
   .strict()
   .refine((v) => v.password === v.passwordConfirm, { path: ['passwordConfirm'], message: 'does not match password' });

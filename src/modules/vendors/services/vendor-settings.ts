@@ -1,7 +1,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { notFound } from '../../../core/errors.js';
-import type { IUser, } from '../../identity/entities.js';
+import type { IUser } from '../../identity/entities.js';
 import { VendorMember, type IVendor } from '../entities.js';
+import { makePrimary } from './memberships.js';
 
 export interface VendorChanges {
   name?: string;
@@ -28,11 +29,7 @@ export async function switchVendor(em: EntityManager, user: IUser, vendorId: str
       { populate: ['vendor'] },
     );
     if (!target) throw notFound('Vendor');
-    if (!target.isPrimary) {
-      // Clear first: the partial unique index allows one primary per user at any moment.
-      await tx.nativeUpdate(VendorMember, { user, isPrimary: true }, { isPrimary: false });
-      await tx.nativeUpdate(VendorMember, { id: target.id }, { isPrimary: true });
-    }
+    if (!target.isPrimary) await makePrimary(tx, user.id, target.id);
     return target.vendor;
   });
 }

@@ -1,7 +1,10 @@
 import { z } from 'zod';
 import { vendorProcedure } from '../../../../trpc/procedures.js';
+import { storeScopeOf } from '../../selectors/store-scope.js';
 import { listStores } from '../../selectors/stores.js';
 
 export const listStoresProcedure = vendorProcedure
   .input(z.object({ includeArchived: z.boolean().default(false) }).strict().optional())
-  .query(({ ctx, input }) => listStores(ctx.em, ctx.vendor, { includeArchived: input?.includeArchived ?? false }));
+  .query(async ({ ctx, input }) =>
+    listStores(ctx.em, ctx.vendor, await storeScopeOf(ctx.em, ctx.member), { includeArchived: input?.includeArchived ?? false }),
+  );

@@ -1,0 +1,16 @@
+import type { Config } from '../../config.js';
+import type { MailMessage } from '../mail/mailer.js';
+
+export function invitationMail(config: Config, to: string, vendorName: string, role: string, token: string): MailMessage {
+  const link = `${config.appUrl}/invitations/accept?token=${encodeURIComponent(token)}`;
+  return {
+    to,
+    subject: `You are invited to join ${vendorName} on Omni-Stock`,
+    text: [
+      `You have been invited to join ${vendorName} as ${role}.`,
+      `Accept the invitation (valid for 7 days): ${link}`,
+      `Invitation code: ${token}`,
+      'If you did not expect this, ignore this message.',
+    ].join('\n\n'),
+  };
+}

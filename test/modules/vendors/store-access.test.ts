@@ -1,0 +1,88 @@
+import { expect } from 'chai';
+import { VendorMember } from '../../../src/modules/vendors/entities.js';
+import { assertCanReadStore, assertCanWriteStore, storeScopeOf } from '../../../src/modules/vendors/selectors/store-scope.js';
+import { app } from '../../support/app.js';
+import { callerAs, expectTRPCError, issuePaths, joinAs, signUp } from '../../support/fixtures.js';
+
+const scopeOf = async (memberId: string) => {
+  const em = app().orm.em.fork();
+  return storeScopeOf(em, await em.findOneOrFail(VendorMember, memberId));
+};
+
+/** The error a scope guard throws, as its code (undefined when it passes). */
+const guardCode = (guard: () => void) => {
+  try {
+    guard();
+    return undefined;
+  } catch (error) {
+    return (error as { code: string }).code;
+  }
+};
+
+describe('store access', () => {
+  it('a staff member granted one store sees and changes only that one; owners and admins reach every store', async () => {
+    const owner = await signUp();
+    const admin = await joinAs(owner, 'admin');
+    const staff = await joinAs(owner, 'staff');
+    const [main] = await owner.caller.stores.list();
+    const annex = await owner.caller.stores.create({ name: 'Annex' });
+    expect(await staff.caller.stores.list()).to.deep.equal([]);
+
+    const grant = await admin.caller.stores.grantAccess({ storeId: annex.id, memberId: staff.memberId, role: 'sales' });
+    expect(grant).to.deep.equal({ storeId: annex.id, memberId: staff.memberId, role: 'sales' });
+
+    expect((await staff.caller.stores.list()).map((s) => s.id)).to.deep.equal([annex.id]);
+    expect(await admin.caller.stores.list()).to.have.length(2);
+    const scope = await scopeOf(staff.memberId);
+    expect(guardCode(() => assertCanWriteStore(scope, annex.id))).to.equal(undefined);
+    expect(guardCode(() => assertCanReadStore(scope, main!.id))).to.equal('NOT_FOUND');
+    expect(guardCode(() => assertCanWriteStore(scope, main!.id))).to.equal('NOT_FOUND');
+    const adminScope = await scopeOf(admin.memberId);
+    expect(guardCode(() => assertCanWriteStore(adminScope, main!.id))).to.equal(undefined);
+    await expectTRPCError(staff.caller.stores.update({ storeId: annex.id, name: 'Mine now' }), 'FORBIDDEN');
+  });
+
+  it('view_only grants and viewers read but never write', async () => {
+    const owner = await signUp();
+    const staff = await joinAs(owner, 'staff');
+    const viewer = await joinAs(owner, 'viewer');
+    const [main] = await owner.caller.stores.list();
+    await owner.caller.stores.grantAccess({ storeId: main!.id, memberId: staff.memberId, role: 'view_only' });
+    await owner.caller.stores.grantAccess({ storeId: main!.id, memberId: viewer.memberId, role: 'manager' });
+    for (const memberId of [staff.memberId, viewer.memberId]) {
+      const scope = await scopeOf(memberId);
+      expect(guardCode(() => assertCanReadStore(scope, main!.id))).to.equal(undefined);
+      expect(guardCode(() => assertCanWriteStore(scope, main!.id))).to.equal('FORBIDDEN');
+    }
+    expect(await viewer.caller.stores.list()).to.have.length(1);
+  });
+
+  it('granting again changes the role; revoking removes the store from the member’s scope', async () => {
+    const owner = await signUp();
+    const staff = await joinAs(owner, 'staff');
+    const [main] = await owner.caller.stores.list();
+    const input = { storeId: main!.id, memberId: staff.memberId };
+    await owner.caller.stores.grantAccess({ ...input, role: 'view_only' });
+    expect(await owner.caller.stores.grantAccess({ ...input, role: 'manager' })).to.include({ role: 'manager' });
+    expect((await scopeOf(staff.memberId)).all).to.equal(false);
+    expect(await owner.caller.stores.revokeAccess(input)).to.deep.equal({ ok: true });
+    expect(await owner.caller.stores.revokeAccess(input)).to.deep.equal({ ok: true });
+    expect(await staff.caller.stores.list()).to.deep.equal([]);
+  });
+
+  it('another vendor’s store or member is NOT_FOUND; staff FORBIDDEN; bad input BAD_REQUEST; anonymous UNAUTHORIZED', async () => {
+    const owner = await signUp();
+    const staff = await joinAs(owner, 'staff');
+    const other = await signUp();
+    const [main] = await owner.caller.stores.list();
+    const [foreignStore] = await other.caller.stores.list();
+    const foreignMember = (await other.caller.members.list())[0]!.id;
+    await expectTRPCError(owner.caller.stores.grantAccess({ storeId: foreignStore!.id, memberId: staff.memberId, role: 'sales' }), 'NOT_FOUND');
+    await expectTRPCError(owner.caller.stores.grantAccess({ storeId: main!.id, memberId: foreignMember, role: 'sales' }), 'NOT_FOUND');
+    await expectTRPCError(owner.caller.stores.revokeAccess({ storeId: foreignStore!.id, memberId: staff.memberId }), 'NOT_FOUND');
+    await expectTRPCError(staff.caller.stores.grantAccess({ storeId: main!.id, memberId: staff.memberId, role: 'manager' }), 'FORBIDDEN');
+    const bad = await expectTRPCError(owner.caller.stores.grantAccess({ storeId: main!.id, memberId: staff.memberId, role: 'boss' as 'sales' }), 'BAD_REQUEST');
+    expect(issuePaths(bad)).to.deep.equal(['role']);
+    await expectTRPCError(callerAs().stores.revokeAccess({ storeId: main!.id, memberId: staff.memberId }), 'UNAUTHORIZED');
+  });
+});
