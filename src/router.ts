@@ -1,4 +1,5 @@
 import { authRouter, usersRouter } from './modules/identity/router.js';
+import { inventoryRouter, itemsRouter } from './modules/inventory/router.js';
 import { storesRouter, vendorsRouter } from './modules/vendors/router.js';
 import { createRequestContext, type AppServices, type RequestInfo } from './trpc/context.js';
 import { router } from './trpc/procedures.js';
@@ -8,6 +9,8 @@ export const appRouter = router({
   users: usersRouter,
   vendors: vendorsRouter,
   stores: storesRouter,
+  items: itemsRouter,
+  inventory: inventoryRouter,
 });
 
 export type AppRouter = typeof appRouter;

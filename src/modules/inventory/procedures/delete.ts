@@ -1,0 +1,8 @@
+import { vendorProcedure } from '../../../trpc/procedures.js';
+import { itemIdInput } from '../schemas.js';
+import { deleteItem } from '../services/item-status.js';
+
+export const deleteItemProcedure = vendorProcedure.input(itemIdInput).mutation(async ({ ctx, input }) => {
+  await deleteItem(ctx.em, ctx, input.id);
+  return { ok: true as const };
+});
