@@ -12,7 +12,7 @@ type ListInput = Parameters<ReturnType<typeof createCaller>['items']['list']>[0]
 const cases: [string, ListInput][] = [
   ['default list (createdAt desc)', {}],
   ['category video_game sorted by price desc', { category: 'video_game', sort: 'price', order: 'desc' }],
-  ['search "charizard"', { search: 'charizard' }],
+  ['search "pikachu"', { search: 'pikachu' }],
 ];
 const runs = intFlag('runs', 20);
 

@@ -40,6 +40,8 @@ export const Item = defineEntity({
   ],
   indexes: [
     ...['created_at', 'updated_at', 'name', 'sku', 'price', 'quantity'].map(sortIndex),
+    // The category filter's page (by price) and its count, without visiting other categories' rows.
+    { name: 'items_list_category_price_index', expression: 'create index "items_list_category_price_index" on "items" ("vendor_id", "status", "category", "price", "id")' },
     { properties: ['store'] },
     // Substring search over name, sku, description and set name (see searchTextOf).
     { name: 'items_search_text_trgm_index', expression: 'create index "items_search_text_trgm_index" on "items" using gin ("search_text" gin_trgm_ops)' },
