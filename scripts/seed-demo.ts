@@ -1,10 +1,13 @@
-// npm run seed: the demo vendor with an owner, an admin and a staff user. Safe to run again.
+// npm run seed: the demo vendor with an owner, an admin and a staff user, two stores and a few
+// hundred items with some stock history. Safe to run again: what exists is left as it is.
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { MemberRole } from '../src/core/roles.js';
 import { User, UserProfile } from '../src/modules/identity/entities.js';
 import { hashPassword } from '../src/modules/identity/passwords.js';
 import { register } from '../src/modules/identity/services/register.js';
-import { VendorMember, type IVendor } from '../src/modules/vendors/entities.js';
+import { Item } from '../src/modules/inventory/entities.js';
+import { Store, StoreAccess, VendorMember, type IVendor } from '../src/modules/vendors/entities.js';
+import { seedDemoItems } from './seed-inventory.js';
 import { withRuntime } from './support/runtime.js';
 
 const PASSWORD = 'omni-stock-demo';
@@ -16,8 +19,11 @@ const TEAM: { email: string; role: MemberRole; firstName: string }[] = [
 
 await withRuntime(async (services, em) => {
   const vendor = await demoVendor(em, services.config);
-  for (const member of TEAM) await ensureMember(em, vendor, member, services.config.bcryptCost);
-  console.log(`Demo vendor "${vendor.name}" (${vendor.id}); every password is "${PASSWORD}":`);
+  const stores = await demoStores(em, vendor);
+  for (const member of TEAM) await ensureMember(em, vendor, member, services.config.bcryptCost, stores[0]!);
+  const added = (await em.count(Item, { vendor })) ? 0 : await seedDemoItems(em, services.imageUrlPolicy, vendor.id, stores.map((s) => s.id));
+  console.log(`Demo vendor "${vendor.name}" (${vendor.id}), stores ${stores.map((s) => s.name).join(' and ')}, ${added} items added.`);
+  console.log(`Every password is "${PASSWORD}":`);
   for (const email of [OWNER, ...TEAM.map((m) => m.email)]) console.log(`  ${email}`);
 });
 
@@ -28,13 +34,24 @@ async function demoVendor(em: EntityManager, config: Parameters<typeof register>
   return vendor;
 }
 
-async function ensureMember(em: EntityManager, vendor: IVendor, member: (typeof TEAM)[number], cost: number) {
+/** The default store and a convention booth. */
+async function demoStores(em: EntityManager, vendor: IVendor) {
+  const main = await em.findOneOrFail(Store, { vendor, isDefault: true });
+  const booth = (await em.findOne(Store, { vendor, slug: 'convention-booth' }))
+    ?? em.create(Store, { vendor, name: 'Convention Booth', slug: 'convention-booth', type: 'popup' });
+  await em.flush();
+  return [main, booth];
+}
+
+/** The staff user sells in the main store (store access), the admin reaches every store anyway. */
+async function ensureMember(em: EntityManager, vendor: IVendor, member: (typeof TEAM)[number], cost: number, store: { id: string }) {
   if (await em.count(VendorMember, { vendor, user: { email: member.email } })) return;
   const passwordHash = await hashPassword(PASSWORD, cost);
   await em.transactional(async (tx) => {
     const user = (await tx.findOne(User, { email: member.email })) ?? tx.create(User, { email: member.email, passwordHash, firstName: member.firstName });
     if (!(await tx.count(UserProfile, { user }))) tx.create(UserProfile, { user });
     await tx.nativeUpdate(VendorMember, { user, isPrimary: true }, { isPrimary: false });
-    tx.create(VendorMember, { vendor, user, role: member.role, isPrimary: true, status: 'active', respondedAt: new Date() });
+    const membership = tx.create(VendorMember, { vendor, user, role: member.role, isPrimary: true, status: 'active', respondedAt: new Date() });
+    if (member.role === 'staff') tx.create(StoreAccess, { member: membership, store: store.id, role: 'sales' });
   });
 }

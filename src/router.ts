@@ -1,4 +1,5 @@
 import { authRouter, usersRouter } from './modules/identity/router.js';
+import { inventoryRouter, itemsRouter } from './modules/inventory/router.js';
 import { mediaRouter } from './modules/media/router.js';
 import { invitationsRouter, membersRouter, storesRouter, vendorsRouter } from './modules/vendors/router.js';
 import { createRequestContext, type AppServices, type RequestInfo } from './trpc/context.js';
@@ -12,6 +13,8 @@ export const appRouter = router({
   media: mediaRouter,
   members: membersRouter,
   invitations: invitationsRouter,
+  items: itemsRouter,
+  inventory: inventoryRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -25,6 +25,14 @@ export async function withRuntime<T>(work: (services: AppServices, em: EntityMan
   }
 }
 
+/** `--name value` from the command line, as a positive integer. */
+export function intFlag(name: string, fallback: number): number {
+  const raw = parseFlags()[name];
+  const value = raw === undefined ? fallback : Number(raw);
+  if (!Number.isInteger(value) || value < 1) throw new Error(`--${name} must be a positive integer`);
+  return value;
+}
+
 /** `--name value` pairs from argv. */
 export function parseFlags(argv = process.argv.slice(2)): Record<string, string> {
   const flags: Record<string, string> = {};

@@ -39,6 +39,17 @@ export const procedureAccess = {
   'invitations.mine': 'authed',
   'invitations.accept': 'authed',
   'invitations.decline': 'authed',
+  'items.list': 'viewer',
+  'items.get': 'viewer',
+  'items.movements': 'viewer',
+  'items.priceHistory': 'viewer',
+  'items.create': 'staff',
+  'items.update': 'staff',
+  'items.adjustStock': 'staff',
+  'items.archive': 'staff',
+  'items.restore': 'staff',
+  'items.delete': 'admin',
+  'inventory.overview': 'viewer',
 } as const satisfies Record<string, Access>;
 
 export type ProcedurePath = keyof typeof procedureAccess;

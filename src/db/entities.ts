@@ -1,5 +1,6 @@
 import { identityEntities } from '../modules/identity/entities.js';
+import { inventoryEntities } from '../modules/inventory/entities.js';
 import { vendorEntities } from '../modules/vendors/entities.js';
 
 /** Every entity of every domain; the ORM and the migration generator both read this list. */
-export const entities = [...identityEntities, ...vendorEntities];
+export const entities = [...identityEntities, ...vendorEntities, ...inventoryEntities];

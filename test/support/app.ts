@@ -20,6 +20,7 @@ export const testConfig = (overrides: Record<string, string> = {}) =>
     LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent',
     AUTH_RATE_LIMIT_POINTS: '1000',
     CORS_ORIGINS: 'https://app.example.test',
+    IMAGE_HOSTS: 'images.example.test',
     ...overrides,
   });
 

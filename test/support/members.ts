@@ -1,19 +1,25 @@
 import type { MemberRole, StoreAccessRole } from '../../src/core/roles.js';
-import { Store, StoreAccess, VendorMember } from '../../src/modules/vendors/entities.js';
+import { StoreAccess, Store, Vendor, VendorMember } from '../../src/modules/vendors/entities.js';
 import { app } from './app.js';
-import { signUp, type SignedUp } from './fixtures.js';
+import { callerAs, signUp, type SignedUp } from './fixtures.js';
 
 /**
- * A new user working in `owner`'s vendor with `role` (made their primary membership), with
- * optional grants on that vendor's default store.
+ * A second user working in `owner`'s vendor with `role`, granted the given stores. Rows are
+ * written directly (invitations and stores.grantAccess are other issues): the user's own
+ * primary membership is cleared, the new one is primary.
  */
-export async function joinVendor(owner: SignedUp, role: MemberRole, storeRole?: StoreAccessRole) {
-  const other = await signUp();
+export async function joinVendor(owner: SignedUp, role: MemberRole, grants: { storeId: string; role: StoreAccessRole }[] = []) {
+  const joiner = await signUp();
   const em = app().orm.em.fork();
-  await em.nativeUpdate(VendorMember, { user: other.user.id }, { isPrimary: false });
-  const member = em.create(VendorMember, { vendor: owner.vendor.id, user: other.user.id, role, isPrimary: true, status: 'active' });
-  const store = await em.findOneOrFail(Store, { vendor: owner.vendor.id, isDefault: true });
-  if (storeRole) em.create(StoreAccess, { member, store, role: storeRole });
+  await em.nativeUpdate(VendorMember, { user: joiner.user.id }, { isPrimary: false });
+  const member = em.create(VendorMember, { vendor: em.getReference(Vendor, owner.vendor.id), user: joiner.user.id, role, isPrimary: true, status: 'active' });
+  for (const grant of grants) em.create(StoreAccess, { member, store: em.getReference(Store, grant.storeId), role: grant.role });
   await em.flush();
-  return { ...other, memberId: member.id, storeId: store.id };
+  return { ...joiner, memberId: member.id, caller: callerAs(joiner.accessToken) };
+}
+
+/** The id of a vendor's default store. */
+export async function defaultStoreId(vendorId: string): Promise<string> {
+  const store = await app().orm.em.fork().findOneOrFail(Store, { vendor: vendorId, isDefault: true });
+  return store.id;
 }

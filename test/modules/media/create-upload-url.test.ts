@@ -1,16 +1,23 @@
 import { expect } from 'chai';
 import { randomUUID } from 'node:crypto';
 import { AppError } from '../../../src/core/errors.js';
+import type { MemberRole, StoreAccessRole } from '../../../src/core/roles.js';
 import { MAX_IMAGE_BYTES } from '../../../src/modules/media/images.js';
 import type { FindItemStore } from '../../../src/modules/media/item-store.js';
 import { createUploadUrl, type UploadRequest } from '../../../src/modules/media/services/create-upload-url.js';
 import { findPrimaryMembership } from '../../../src/modules/vendors/selectors/primary-membership.js';
 import { app } from '../../support/app.js';
 import { callerAs, expectTRPCError, issuePaths, signUp, type SignedUp } from '../../support/fixtures.js';
-import { joinVendor } from '../../support/members.js';
+import { defaultStoreId, joinVendor } from '../../support/members.js';
 
 const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
 const png = { fileName: 'card.png', contentType: 'image/png', size: 1234 } as const;
+
+/** A member of `owner`'s vendor, granted `storeRole` on its default store when given. */
+async function joinDefaultStore(owner: SignedUp, role: MemberRole, storeRole?: StoreAccessRole) {
+  const storeId = await defaultStoreId(owner.vendor.id);
+  return { ...(await joinVendor(owner, role, storeRole ? [{ storeId, role: storeRole }] : [])), storeId };
+}
 
 describe('media.createUploadUrl', () => {
   it("signs an upload into the vendor's unassigned folder and names the public URL", async () => {
@@ -55,17 +62,17 @@ describe('media.createUploadUrl', () => {
   it('refuses an anonymous caller and a viewer', async () => {
     const owner = await signUp();
     await expectTRPCError(callerAs().media.createUploadUrl(png), 'UNAUTHORIZED');
-    const viewer = await joinVendor(owner, 'viewer', 'view_only');
+    const viewer = await joinDefaultStore(owner, 'viewer', 'view_only');
     await expectTRPCError(viewer.caller.media.createUploadUrl(png), 'FORBIDDEN');
   });
 
   it('lets staff upload only with write access to a store', async () => {
     const owner = await signUp();
-    const seller = await joinVendor(owner, 'staff', 'sales');
+    const seller = await joinDefaultStore(owner, 'staff', 'sales');
     expect((await seller.caller.media.createUploadUrl(png)).path.startsWith(`${owner.vendor.id}/`)).to.equal(true);
-    const readOnly = await joinVendor(owner, 'staff', 'view_only');
+    const readOnly = await joinDefaultStore(owner, 'staff', 'view_only');
     await expectTRPCError(readOnly.caller.media.createUploadUrl(png), 'FORBIDDEN');
-    const noGrant = await joinVendor(owner, 'staff');
+    const noGrant = await joinDefaultStore(owner, 'staff');
     await expectTRPCError(noGrant.caller.media.createUploadUrl(png), 'FORBIDDEN');
   });
 
@@ -94,7 +101,7 @@ describe('media.createUploadUrl', () => {
 
     it("puts the upload in the item's folder for a member who writes its store", async () => {
       const owner = await signUp();
-      const seller = await joinVendor(owner, 'staff', 'sales');
+      const seller = await joinDefaultStore(owner, 'staff', 'sales');
       const itemId = randomUUID();
       const result = await asMember(seller, { ...png, itemId: itemId.toUpperCase() }, itemsOf(owner, seller.storeId, itemId));
       expect(result.path).to.match(new RegExp(`^${owner.vendor.id}/${itemId}/${UUID}\\.png$`));
@@ -102,7 +109,7 @@ describe('media.createUploadUrl', () => {
 
     it("refuses a read-only member of the item's store and another vendor's item", async () => {
       const owner = await signUp();
-      const readOnly = await joinVendor(owner, 'staff', 'view_only');
+      const readOnly = await joinDefaultStore(owner, 'staff', 'view_only');
       const itemId = randomUUID();
       const lookup = itemsOf(owner, readOnly.storeId, itemId);
       expect(await appErrorCode(asMember(readOnly, { ...png, itemId }, lookup))).to.equal('FORBIDDEN');

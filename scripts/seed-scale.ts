@@ -1,0 +1,89 @@
+// Large datasets for the benchmark: `npx tsx scripts/seed-scale.ts --items 100000 --vendors 10`
+// creates <vendors> vendors (owner scale-owner-<n>@example.test, password below), each with two
+// stores and <items> items, card details for the cards, one image for half of the items and an
+// intake movement per stocked item. Rows are built by set-based INSERT ... SELECT generate_series,
+// one statement per table and vendor, never one ORM flush per row. Vendor 1 is the benchmark target.
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { createCaller } from '../src/router.js';
+import { SCALE_PASSWORD } from './seed-scale-constants.js';
+import { intFlag, withRuntime } from './support/runtime.js';
+
+const items = intFlag('items', 100_000);
+const vendors = intFlag('vendors', 10);
+
+const words = (list: string) => `array[${list.split(',').map((w) => `'${w.trim()}'`).join(', ')}]`;
+const pick = (list: string, seed: string) => `(${words(list)})[1 + (${seed}) % ${list.split(',').length}]`;
+const CATEGORIES = 'trading_card, trading_card, trading_card, sports_card, sports_card, video_game, sealed_product, apparel, console, accessory';
+const ADJECTIVES = 'Shiny, Holo, Golden, Shadow, Ancient, Dark, Crystal, Radiant, Mystic, Legendary, Vintage, Rare, Promo, Alpha, Prime';
+const NOUNS = 'Charizard, Pikachu, Mewtwo, Black Lotus, Lightning Bolt, Jordan Rookie, Griffey Jr, Zelda, Mario Kart, Booster Box, Hoodie, Sleeves, Playmat, Gengar, Blastoise, Serra Angel, Brady Prizm, Chrono Trigger, Elite Trainer Box, Snapback';
+const SETS = 'Base Set, Jungle, Fossil, Team Rocket, Evolving Skies, Alpha, Beta, Unlimited, Revised, Topps Chrome, Prizm, Upper Deck';
+const CONDITIONS = 'Near Mint, Lightly Played, Moderately Played, Graded, CIB, Loose, Sealed, New';
+
+/** The items of one vendor, spread over its two stores, created a second apart (millisecond precision). */
+const itemsSql = `
+  insert into items (id, vendor_id, store_id, created_by_id, name, sku, description, category, condition, status,
+    image_url, quantity, intake_price, price, projected_price, attributes, search_text, version, created_at, updated_at)
+  select id, ?, case when g % 3 = 0 then ?::uuid else ?::uuid end, ?, name, sku, description, category, condition,
+    case when g % 19 = 0 then 'archived' else 'active' end,
+    case when g % 2 = 0 then 'https://images.example.test/' || sku || '.jpg' end,
+    g % 25, cost, round(cost * 1.4, 2), round(cost * 1.6, 2), '{}',
+    lower(name || ' ' || sku || ' ' || description || ' ' || set_name), 1, created, created
+  from (
+    select g, gen_random_uuid() as id,
+      ${pick(ADJECTIVES, 'g / 7')} || ' ' || ${pick(NOUNS, 'g')} || ' ' || g as name,
+      'SC-' || lpad(g::text, 8, '0') as sku,
+      'Stock item number ' || g as description,
+      ${pick(SETS, 'g / 3')} as set_name,
+      ${pick(CATEGORIES, 'g / 11')} as category,
+      ${pick(CONDITIONS, 'g / 5')} as condition,
+      round((1 + (g * 7919) % 50000 / 100.0)::numeric, 2) as cost,
+      date_trunc('milliseconds', now() - make_interval(secs => g)) as created
+    from generate_series(1, ?) as g
+  ) rows`;
+
+const cardDetailsSql = `
+  insert into card_details (id, item_id, game, set_name, card_number, language, grading_company, grade, cert_number)
+  select gen_random_uuid(), i.id,
+    case when i.category = 'sports_card' then 'Baseball' else ${pick('Pokemon, Magic, Yu-Gi-Oh', 'abs(hashtext(i.sku))')} end,
+    ${pick(SETS, 'abs(hashtext(i.name))')}, (abs(hashtext(i.sku)) % 300)::text, ${pick('English, Japanese, German', 'abs(hashtext(i.sku))')},
+    case when abs(hashtext(i.sku)) % 4 = 0 then ${pick('PSA, BGS, CGC', 'abs(hashtext(i.name))')} end,
+    case when abs(hashtext(i.sku)) % 4 = 0 then 7 + abs(hashtext(i.name)) % 7 * 0.5 end,
+    case when abs(hashtext(i.sku)) % 4 = 0 then (10000000 + abs(hashtext(i.sku)) % 89999999)::text end
+  from items i where i.vendor_id = ? and i.category in ('trading_card', 'sports_card')`;
+
+const imagesSql = `
+  insert into item_images (id, item_id, url, position, is_primary)
+  select gen_random_uuid(), id, image_url, 0, true from items where vendor_id = ? and image_url is not null`;
+
+const movementsSql = `
+  insert into stock_movements (id, item_id, vendor_id, store_id, delta, quantity_before, quantity_after, reason, actor_id, created_at)
+  select gen_random_uuid(), id, vendor_id, store_id, quantity, 0, quantity, 'intake', created_by_id, created_at
+  from items where vendor_id = ? and quantity > 0`;
+
+async function seedVendor(em: EntityManager, vendorId: string, storeIds: [string, string], ownerId: string) {
+  await em.execute(itemsSql, [vendorId, storeIds[1], storeIds[0], ownerId, items], 'run');
+  for (const sql of [cardDetailsSql, imagesSql, movementsSql]) await em.execute(sql, [vendorId], 'run');
+}
+
+await withRuntime(async (services) => {
+  const started = Date.now();
+  const run = `${Date.now().toString(36)}`;
+  for (let n = 1; n <= vendors; n++) {
+    const owner = await createCaller(services).auth.register({
+      email: `scale-owner-${n}-${run}@example.test`,
+      password: SCALE_PASSWORD,
+      passwordConfirm: SCALE_PASSWORD,
+      vendorName: `Scale Vendor ${n} ${run}`,
+    });
+    const caller = createCaller(services, { accessToken: owner.accessToken });
+    const main = (await caller.stores.list())[0];
+    const second = await caller.stores.create({ name: 'Warehouse', type: 'warehouse' });
+    if (!main) throw new Error('register creates a default store');
+    const vendorStarted = Date.now();
+    await seedVendor(services.orm.em.fork(), owner.vendor.id, [main.id, second.id], owner.user.id);
+    console.log(`vendor ${n}/${vendors} ${owner.vendor.slug} (owner ${owner.user.email}): ${items} items in ${((Date.now() - vendorStarted) / 1000).toFixed(1)} s`);
+  }
+  // Statistics for the planner, and the visibility map that lets counts use index-only scans.
+  await services.orm.em.fork().execute('vacuum analyze', [], 'run');
+  console.log(`done: ${items * vendors} items in ${((Date.now() - started) / 1000).toFixed(1)} s (password: ${SCALE_PASSWORD})`);
+});

@@ -1,0 +1,88 @@
+import type { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
+import { z } from 'zod';
+import { moneySchema, type Money } from '../../../core/money.js';
+import { decodeCursor, keysetFilter, toPage, type SortOrder } from '../../../core/pagination.js';
+import { readableStoreIds, storeScopeOf } from '../../vendors/selectors/store-scope.js';
+import { toItemDto } from '../dto.js';
+import { Item, type IItem, type ItemCategory, type gradingCompanies, type itemStatuses } from '../entities.js';
+import type { Actor } from '../services/item-access.js';
+
+export const itemSorts = ['name', 'sku', 'price', 'quantity', 'createdAt', 'updatedAt'] as const;
+type ItemSort = (typeof itemSorts)[number];
+
+export interface ListItemsQuery {
+  search?: string;
+  category?: ItemCategory;
+  condition?: string;
+  status: (typeof itemStatuses)[number];
+  storeId?: string;
+  language?: string;
+  marketRegion?: string;
+  game?: string;
+  setName?: string;
+  gradingCompany?: (typeof gradingCompanies)[number];
+  minPrice?: Money;
+  maxPrice?: Money;
+  inStock?: boolean;
+  lowStock?: boolean;
+  sort: ItemSort;
+  order: SortOrder;
+  limit: number;
+  cursor?: string;
+}
+
+const timestamp = z.iso.datetime().transform((value) => new Date(value));
+/** What a cursor's sort value must look like for each sort (a cursor from another list is refused). */
+const cursorValues: Record<ItemSort, z.ZodType> = {
+  name: z.string(),
+  sku: z.string(),
+  price: moneySchema,
+  quantity: z.number().int(),
+  createdAt: timestamp,
+  updatedAt: timestamp,
+};
+const sortValueOf = (item: IItem, sort: ItemSort): string | number => {
+  const value = item[sort];
+  return value instanceof Date ? value.toISOString() : value;
+};
+
+const escapeLike = (text: string) => text.replace(/[\\%_]/g, '\\$&');
+
+/** Every filter of items.list as conditions on the vendor's items in the stores the actor reads. */
+function itemConditions(actor: Actor, storeIds: string[] | undefined, q: ListItemsQuery): FilterQuery<IItem>[] {
+  const threshold = actor.vendor.lowStockThreshold;
+  const card = { language: q.language, marketRegion: q.marketRegion, game: q.game, setName: q.setName, gradingCompany: q.gradingCompany };
+  const cardFilter = Object.fromEntries(Object.entries(card).filter(([, value]) => value !== undefined));
+  const conditions: (FilterQuery<IItem> | false | undefined)[] = [
+    { vendor: actor.vendor, status: q.status },
+    storeIds && { store: { $in: storeIds } },
+    q.storeId !== undefined && { store: q.storeId },
+    q.category !== undefined && { category: q.category },
+    q.condition !== undefined && { condition: q.condition },
+    q.search !== undefined && { searchText: { $like: `%${escapeLike(q.search.toLowerCase())}%` } },
+    Object.keys(cardFilter).length > 0 && { cardDetails: cardFilter },
+    q.minPrice !== undefined && { price: { $gte: q.minPrice } },
+    q.maxPrice !== undefined && { price: { $lte: q.maxPrice } },
+    q.inStock !== undefined && { quantity: q.inStock ? { $gt: 0 } : 0 },
+    q.lowStock === true && { quantity: { $gt: 0, $lte: threshold } },
+    q.lowStock === false && { $or: [{ quantity: 0 }, { quantity: { $gt: threshold } }] },
+  ];
+  return conditions.filter((c): c is FilterQuery<IItem> => Boolean(c));
+}
+
+/**
+ * items.list: one query for the page (limit + 1 rows, keyset after the cursor), one count with
+ * the same filters, and the card details and images of the whole page loaded together.
+ */
+export async function listItems(em: EntityManager, actor: Actor, q: ListItemsQuery) {
+  const storeIds = readableStoreIds(await storeScopeOf(em, actor.member));
+  const conditions = itemConditions(actor, storeIds, q);
+  const after = q.cursor ? [keysetFilter(q.sort, q.order, decodeCursor(q.cursor, cursorValues[q.sort])) as FilterQuery<IItem>] : [];
+  const rows = await em.find(Item, { $and: [...conditions, ...after] }, {
+    orderBy: [{ [q.sort]: q.order }, { id: q.order }],
+    limit: q.limit + 1,
+    populate: ['cardDetails', 'images'],
+  });
+  const total = await em.count(Item, { $and: conditions });
+  return toPage(rows, q.limit, total, (item) => sortValueOf(item, q.sort), toItemDto);
+}
