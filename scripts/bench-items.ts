@@ -4,8 +4,8 @@
 // (fresh context per call, like HTTP), prints median/p95 latency and EXPLAIN ANALYZE of their SQL.
 import { performance } from 'node:perf_hooks';
 import { createCaller } from '../src/router.js';
-import type { AppServices } from '../src/trpc/context.js';
 import { SCALE_PASSWORD } from './seed-scale-constants.js';
+import { captureSql } from './support/capture-sql.js';
 import { intFlag, withRuntime } from './support/runtime.js';
 
 type ListInput = Parameters<ReturnType<typeof createCaller>['items']['list']>[0];
@@ -15,20 +15,6 @@ const cases: [string, ListInput][] = [
   ['search "pikachu"', { search: 'pikachu' }],
 ];
 const runs = intFlag('runs', 20);
-
-async function captureSql(services: AppServices, work: () => Promise<unknown>) {
-  const statements: { sql: string; params: readonly unknown[] }[] = [];
-  services.orm.config.set('onQuery', (sql: string, params: readonly unknown[]) => {
-    statements.push({ sql, params });
-    return sql;
-  });
-  try {
-    await work();
-  } finally {
-    services.orm.config.reset('onQuery');
-  }
-  return statements.filter((s) => s.sql.includes('"items"'));
-}
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))] ?? 0;
 
@@ -49,8 +35,7 @@ await withRuntime(async (services) => {
     }
     timings.sort((a, b) => a - b);
     console.log(`\n## ${label}: total ${total}; items.list median ${percentile(timings, 0.5).toFixed(1)} ms, p95 ${percentile(timings, 0.95).toFixed(1)} ms over ${runs} runs`);
-    for (const statement of await captureSql(services, () => list(input))) {
-      const sql = services.orm.em.getPlatform().formatQuery(statement.sql, statement.params);
+    for (const sql of (await captureSql(services, () => list(input))).filter((sql) => sql.includes('"items"'))) {
       const plan = await em.execute<{ 'QUERY PLAN': string }[]>(`explain (analyze, buffers) ${sql}`);
       console.log(`\n${sql}\n${plan.map((row) => row['QUERY PLAN']).join('\n')}`);
     }

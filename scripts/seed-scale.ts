@@ -4,12 +4,14 @@
 // intake movement per stocked item. Rows are built by set-based INSERT ... SELECT generate_series,
 // one statement per table and vendor, never one ORM flush per row. Vendor 1 is the benchmark target.
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { createCaller } from '../src/router.js';
+import { fileURLToPath } from 'node:url';
+import { register } from '../src/modules/identity/services/register.js';
+import { Store } from '../src/modules/vendors/entities.js';
+import { createStore } from '../src/modules/vendors/services/stores.js';
+import type { AppServices } from '../src/trpc/context.js';
 import { SCALE_PASSWORD } from './seed-scale-constants.js';
 import { intFlag, withRuntime } from './support/runtime.js';
 
-const items = intFlag('items', 100_000);
-const vendors = intFlag('vendors', 10);
 
 const words = (list: string) => `array[${list.split(',').map((w) => `'${w.trim()}'`).join(', ')}]`;
 const pick = (list: string, seed: string) => `(${words(list)})[1 + (${seed}) % ${list.split(',').length}]`;
@@ -60,30 +62,80 @@ const movementsSql = `
   select gen_random_uuid(), id, vendor_id, store_id, quantity, 0, quantity, 'intake', created_by_id, created_at
   from items where vendor_id = ? and quantity > 0`;
 
-async function seedVendor(em: EntityManager, vendorId: string, storeIds: [string, string], ownerId: string) {
+async function seedVendor(em: EntityManager, items: number, vendorId: string, storeIds: [string, string], ownerId: string) {
   await em.execute(itemsSql, [vendorId, storeIds[1], storeIds[0], ownerId, items], 'run');
   for (const sql of [cardDetailsSql, imagesSql, movementsSql]) await em.execute(sql, [vendorId], 'run');
 }
 
-await withRuntime(async (services) => {
-  const started = Date.now();
-  const run = `${Date.now().toString(36)}`;
-  for (let n = 1; n <= vendors; n++) {
-    const owner = await createCaller(services).auth.register({
+const bulkTables = ['items', 'card_details', 'item_images', 'stock_movements'];
+
+/**
+ * Bulk loads run without the secondary indexes of the loaded tables (dropped, then rebuilt once
+ * from their own definitions) and without foreign-key triggers (the generated rows reference rows
+ * this script just made): maintaining eleven indexes and four foreign keys row by row is what
+ * makes a million-row load slow. Meant for a dedicated benchmark database, as a superuser.
+ */
+async function bulkLoad<T>(em: EntityManager, units: T[], loadOne: (tx: EntityManager, unit: T) => Promise<void>) {
+  const indexes = await em.execute<{ indexname: string; indexdef: string }[]>(
+    `select i.indexname, i.indexdef from pg_indexes i
+      where i.schemaname = current_schema() and i.tablename in (${bulkTables.map((t) => `'${t}'`).join(', ')})
+        and not exists (select 1 from pg_constraint c where c.conname = i.indexname)`,
+  );
+  for (const { indexname } of indexes) await em.execute(`drop index "${indexname}"`, [], 'run');
+  // Two connections for two cores: the units alternate between them.
+  const halves = [units.filter((_, i) => i % 2 === 0), units.filter((_, i) => i % 2 === 1)];
+  try {
+    await Promise.all(halves.map((half) =>
+      em.fork().transactional(async (tx) => {
+        await tx.execute('set local session_replication_role = replica', [], 'run');
+        for (const unit of half) await loadOne(tx, unit);
+      }),
+    ));
+  } finally {
+    // The trigram index alone costs about as much as all the others together.
+    const isGin = (def: string) => def.includes(' USING gin ');
+    await Promise.all([indexes.filter((i) => isGin(i.indexdef)), indexes.filter((i) => !isGin(i.indexdef))].map((group) =>
+      em.fork().transactional(async (tx) => {
+        await tx.execute("set local maintenance_work_mem = '256MB'", [], 'run');
+        for (const { indexdef } of group) await tx.execute(indexdef, [], 'run');
+      }),
+    ));
+  }
+}
+
+export interface ScaleVendor {
+  vendorId: string;
+  ownerEmail: string;
+}
+
+/** `vendors` vendors with `items` items each; the first is the benchmark target. */
+export async function buildScaleDataset(services: AppServices, plan: { items: number; vendors: number }): Promise<ScaleVendor[]> {
+  const run = Date.now().toString(36);
+  const created: (ScaleVendor & { storeIds: [string, string]; ownerId: string })[] = [];
+  for (let n = 1; n <= plan.vendors; n++) {
+    const em = services.orm.em.fork();
+    const { user, vendor } = await register(em, services.config, {
       email: `scale-owner-${n}-${run}@example.test`,
       password: SCALE_PASSWORD,
-      passwordConfirm: SCALE_PASSWORD,
       vendorName: `Scale Vendor ${n} ${run}`,
     });
-    const caller = createCaller(services, { accessToken: owner.accessToken });
-    const main = (await caller.stores.list())[0];
-    const second = await caller.stores.create({ name: 'Warehouse', type: 'warehouse' });
-    if (!main) throw new Error('register creates a default store');
-    const vendorStarted = Date.now();
-    await seedVendor(services.orm.em.fork(), owner.vendor.id, [main.id, second.id], owner.user.id);
-    console.log(`vendor ${n}/${vendors} ${owner.vendor.slug} (owner ${owner.user.email}): ${items} items in ${((Date.now() - vendorStarted) / 1000).toFixed(1)} s`);
+    const main = await em.findOneOrFail(Store, { vendor, isDefault: true });
+    const second = await createStore(em, vendor, { name: 'Warehouse', type: 'warehouse' });
+    created.push({ vendorId: vendor.id, ownerEmail: user.email, ownerId: user.id, storeIds: [main.id, second.id] });
   }
+  const em = services.orm.em.fork();
+  await bulkLoad(em, created, (tx, vendor) => seedVendor(tx, plan.items, vendor.vendorId, vendor.storeIds, vendor.ownerId));
   // Statistics for the planner, and the visibility map that lets counts use index-only scans.
-  await services.orm.em.fork().execute('vacuum analyze', [], 'run');
-  console.log(`done: ${items * vendors} items in ${((Date.now() - started) / 1000).toFixed(1)} s (password: ${SCALE_PASSWORD})`);
-});
+  await em.execute('vacuum analyze', [], 'run');
+  return created.map(({ vendorId, ownerEmail }) => ({ vendorId, ownerEmail }));
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const plan = { items: intFlag('items', 100_000), vendors: intFlag('vendors', 10) };
+  await withRuntime(async (services) => {
+    const started = Date.now();
+    const vendors = await buildScaleDataset(services, plan);
+    for (const v of vendors) console.log(`vendor ${v.vendorId} (owner ${v.ownerEmail}): ${plan.items} items`);
+    console.log(`done: ${plan.items * plan.vendors} items in ${((Date.now() - started) / 1000).toFixed(1)} s (password: ${SCALE_PASSWORD})`);
+  });
+}

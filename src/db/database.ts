@@ -18,3 +18,4 @@ export async function resolveDatabase(
   const db = await startEmbeddedPostgres(join(config.dataDir, 'pg'), embeddedDatabase, log);
   return { url: db.url, embedded: true, stop: db.stop };
 }
+

