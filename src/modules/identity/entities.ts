@@ -15,7 +15,6 @@ export const User = defineEntity({
     lastLoginAt: p.datetime().nullable(),
     createdAt: createdAtColumn(),
     updatedAt: updatedAtColumn(),
-    profile: () => p.oneToOne(UserProfile).mappedBy('user').nullable(),
   },
 });
 export type IUser = InferEntity<typeof User>;

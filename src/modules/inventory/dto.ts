@@ -1,6 +1,19 @@
-import type { ICardDetails, IItem, IPriceChange, IStockMovement } from './entities.js';
+import type { ICardDetails, IItem, IItemImage, IPriceChange, IStockMovement } from './entities.js';
 
-const toCardDetailsDto = (c: ICardDetails) => ({
+/** A relation as an entity (loaded through the ORM) or as its id (a plain row from a selector). */
+type Ref = { id: string } | string;
+const idOf = (ref: Ref) => (typeof ref === 'string' ? ref : ref.id);
+
+/** The item columns the DTO needs, whether a managed entity or a plain row (relations as ids). */
+export type ItemRow = Omit<IItem, 'vendor' | 'store' | 'createdBy' | 'cardDetails' | 'images'> & {
+  vendor: Ref;
+  store: Ref;
+  createdBy?: Ref | null;
+};
+export type CardDetailsRow = Omit<ICardDetails, 'id' | 'item'>;
+export type ImageRow = Pick<IItemImage, 'id' | 'url' | 'position' | 'isPrimary'>;
+
+const toCardDetailsDto = (c: CardDetailsRow) => ({
   game: c.game ?? null,
   setName: c.setName ?? null,
   setCode: c.setCode ?? null,
@@ -19,11 +32,11 @@ const toCardDetailsDto = (c: ICardDetails) => ({
   notes: c.notes ?? null,
 });
 
-/** The full item (card details and images must be loaded). */
-export const toItemDto = (i: IItem) => ({
+/** The full item from its row, card details and gallery (in position order). */
+export const itemDto = (i: ItemRow, cardDetails: CardDetailsRow | null | undefined, images: ImageRow[]) => ({
   id: i.id,
-  vendorId: i.vendor.id,
-  storeId: i.store.id,
+  vendorId: idOf(i.vendor),
+  storeId: idOf(i.store),
   name: i.name,
   sku: i.sku,
   description: i.description ?? null,
@@ -36,14 +49,17 @@ export const toItemDto = (i: IItem) => ({
   projectedPrice: i.projectedPrice,
   imageUrl: i.imageUrl ?? null,
   attributes: i.attributes,
-  cardDetails: i.cardDetails ? toCardDetailsDto(i.cardDetails) : null,
-  images: i.images.getItems().map((img) => ({ id: img.id, url: img.url, position: img.position, isPrimary: img.isPrimary })),
+  cardDetails: cardDetails ? toCardDetailsDto(cardDetails) : null,
+  images: images.map((img) => ({ id: img.id, url: img.url, position: img.position, isPrimary: img.isPrimary })),
   version: i.version,
-  createdBy: i.createdBy?.id ?? null,
+  createdBy: i.createdBy ? idOf(i.createdBy) : null,
   createdAt: i.createdAt.toISOString(),
   updatedAt: i.updatedAt.toISOString(),
 });
-export type ItemDto = ReturnType<typeof toItemDto>;
+export type ItemDto = ReturnType<typeof itemDto>;
+
+/** The full item of a managed entity (card details and images must be loaded). */
+export const toItemDto = (i: IItem) => itemDto(i, i.cardDetails, i.images.getItems());
 
 export const toMovementDto = (m: IStockMovement) => ({
   id: m.id,
