@@ -87,7 +87,8 @@ function isPostgresOf(pid: number, dir: string): boolean {
   }
 }
 
-function freePort(): Promise<number> {
+/** A TCP port nothing listens on right now (the embedded cluster's; the benchmark's servers). */
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.unref();

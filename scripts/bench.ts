@@ -1,0 +1,185 @@
+// npm run bench [-- --quick]
+// Measures the production build of the API under autocannon (32 connections, loopback, a separate
+// process) against its limits on this machine: raw SQL on plain Express, and bcrypt alone.
+// Prints one table and writes it as JSON under bench-results/. Exits non-zero if any request failed.
+import autocannon from 'autocannon';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { loadConfig } from '../src/config.js';
+import { freePort } from '../src/db/embedded.js';
+import { openOrm } from '../src/db/orm.js';
+import { createLogger } from '../src/logger.js';
+import { createCaller } from '../src/router.js';
+import { createServices } from '../src/services.js';
+import { benchDatabase, ensureScaleDataset, type BenchTarget } from './bench/dataset.js';
+import { captureSql } from './support/capture-sql.js';
+import { parseFlags } from './support/runtime.js';
+
+const flags = parseFlags();
+const quick = flags.quick === 'true';
+const plan = quick
+  ? { items: 10_000, vendors: 2, seconds: 3 }
+  : { items: 100_000, vendors: 10, seconds: Number(flags.seconds ?? 10) };
+const CONNECTIONS = 32;
+const BCRYPT_COST = 10;
+const JWT_SECRET = 'bench-secret-bench-secret-bench-secret-0123';
+
+interface Row {
+  scenario: string;
+  reqPerSec: number;
+  p50: number;
+  p99: number;
+  errors: number;
+  rssMb: number | null;
+  baseline?: string;
+  baselineReqPerSec?: number;
+  ratio?: number;
+}
+
+const log = createLogger('warn');
+const database = await benchDatabase({ ...plan, bcryptCost: BCRYPT_COST }, log);
+const children: ChildProcess[] = [];
+try {
+  const started = performance.now();
+  const target = await ensureScaleDataset(database.url, { ...plan, bcryptCost: BCRYPT_COST }, log);
+  console.log(`dataset: ${target.vendorItems} items for the target vendor, ${target.totalItems} in all (${((performance.now() - started) / 1000).toFixed(1)} s${target.reused ? ', reused' : ''})`);
+
+  const listInput = { category: 'trading_card', sort: 'price', order: 'desc', limit: 50 };
+  const statements = await captureListSql(database.url, target, listInput);
+  const sqlFile = join(tmpdir(), `omni-bench-sql-${process.pid}.json`);
+  writeFileSync(sqlFile, JSON.stringify(statements));
+
+  await run('npm', ['run', '-s', 'build']);
+  const env = {
+    ...process.env,
+    NODE_ENV: 'production',
+    DATABASE_URL: database.url,
+    JWT_SECRET,
+    BCRYPT_COST: String(BCRYPT_COST),
+    LOG_LEVEL: 'warn',
+    PUBLIC_URL: 'https://bench.invalid',
+    AUTH_RATE_LIMIT_POINTS: '1000000000',
+    MIGRATE_ON_START: 'false',
+  };
+  const api = await startServer('node', ['dist/src/server.js'], env);
+  const baseline = await startServer('tsx', ['scripts/bench/baseline-server.ts'], { ...env, BENCH_SQL_FILE: sqlFile, BENCH_PASSWORD: target.password });
+
+  const login = await post(`${api.url}/trpc/auth.login`, { email: target.email, password: target.password });
+  const token = (login as { result: { data: { accessToken: string } } }).result.data.accessToken;
+  const auth = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
+  const get = (path: string, input?: unknown) => `${api.url}/trpc/${path}${input === undefined ? '' : `?input=${encodeURIComponent(JSON.stringify(input))}`}`;
+  let sequence = 0;
+
+  const measure = async (scenario: string, options: autocannon.Options, pid = api.child.pid) => {
+    await autocannon({ ...options, connections: CONNECTIONS, duration: 1 }); // warm-up
+    const rss = watchRss(pid!);
+    const result = await autocannon({ ...options, connections: CONNECTIONS, duration: plan.seconds });
+    const errors = result.errors + result.timeouts + result.non2xx;
+    return { scenario, reqPerSec: Math.round(result.requests.average), p50: result.latency.p50, p99: result.latency.p99, errors, rssMb: rss.stop() };
+  };
+
+  const rawList = await measure('baseline: raw SQL of items.list', { url: `${baseline.url}/list` }, baseline.child.pid);
+  const rawBcrypt = await measure(`baseline: bcrypt.compare (cost ${BCRYPT_COST})`, { url: `${baseline.url}/bcrypt`, method: 'POST' }, baseline.child.pid);
+  const rows: Row[] = [
+    ratio(await measure('items.list (category, price desc, 50)', { url: get('items.list', listInput), headers: auth }), rawList),
+    await measure(`items.list search "${target.searchTerm}"`, { url: get('items.list', { search: target.searchTerm, limit: 50 }), headers: auth }),
+    await measure('items.get', { url: get('items.get', { id: target.itemIds[0] }), headers: auth }),
+    await measure('items.create', {
+      url: `${api.url}/trpc/items.create`,
+      method: 'POST',
+      headers: auth,
+      requests: [{ setupRequest: (req) => ({ ...req, body: JSON.stringify({ name: 'Bench card', sku: `BENCH-${process.pid}-${++sequence}`, quantity: 1, price: '9.99', category: 'trading_card' }) }) }],
+    }),
+    await measure('items.adjustStock', {
+      url: `${api.url}/trpc/items.adjustStock`,
+      method: 'POST',
+      headers: auth,
+      requests: [{ setupRequest: (req) => ({ ...req, body: JSON.stringify({ id: target.itemIds[++sequence % target.itemIds.length], delta: 1, reason: 'adjustment' }) }) }],
+    }),
+    await measure('inventory.overview', { url: get('inventory.overview'), headers: auth }),
+    ratio(await measure('auth.login', { url: `${api.url}/trpc/auth.login`, method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: target.email, password: target.password }) }), rawBcrypt),
+    await measure('/health', { url: `${api.url}/health` }),
+    rawList,
+    rawBcrypt,
+  ];
+  report(rows);
+  if (rows.some((r) => r.errors > 0)) process.exitCode = 1;
+} finally {
+  for (const child of children) child.kill('SIGTERM');
+  await database.stop();
+}
+
+function ratio(row: Row, base: Row): Row {
+  return { ...row, baseline: base.scenario, baselineReqPerSec: base.reqPerSec, ratio: Math.round((row.reqPerSec / base.reqPerSec) * 100) / 100 };
+}
+
+function report(rows: Row[]) {
+  const header = ['scenario', 'req/s', 'p50 ms', 'p99 ms', 'errors', 'RSS MB', 'vs baseline'];
+  const lines = rows.map((r) => [r.scenario, String(r.reqPerSec), String(r.p50), String(r.p99), String(r.errors), r.rssMb === null ? '-' : String(r.rssMb), r.ratio === undefined ? '' : `${Math.round(r.ratio * 100)}% of ${r.baselineReqPerSec}`]);
+  const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i]!.length)));
+  const format = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
+  console.log(`\n${CONNECTIONS} connections, ${plan.seconds} s per scenario, Node ${process.version}${quick ? ', quick' : ''}`);
+  console.log(format(header));
+  for (const line of lines) console.log(format(line));
+  mkdirSync('bench-results', { recursive: true });
+  const file = join('bench-results', `bench-${new Date().toISOString().replace(/[:.]/g, '-')}${quick ? '-quick' : ''}.json`);
+  writeFileSync(file, JSON.stringify({ at: new Date().toISOString(), node: process.version, connections: CONNECTIONS, plan, rows }, null, 2));
+  console.log(`\nwritten to ${file}`);
+}
+
+/** The SQL statements one items.list call sends, parameters inlined (the raw baseline replays them). */
+async function captureListSql(url: string, target: BenchTarget, input: unknown): Promise<string[]> {
+  const orm = await openOrm(url, { migrate: false });
+  const config = loadConfig({ NODE_ENV: 'production', JWT_SECRET, PUBLIC_URL: 'https://bench.invalid', BCRYPT_COST: String(BCRYPT_COST), LOG_LEVEL: 'silent' });
+  const services = createServices(config, orm, log);
+  try {
+    const { accessToken } = await createCaller(services).auth.login({ email: target.email, password: target.password });
+    const statements = await captureSql(services, () => createCaller(services, { accessToken }).items.list(input as never));
+    return statements.filter((sql) => !/^(begin|commit|rollback)\b/i.test(sql));
+  } finally {
+    await services.rateLimiter.close();
+    await orm.close();
+  }
+}
+
+function watchRss(pid: number) {
+  let max = 0;
+  const sample = () => {
+    const kb = Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0);
+    max = Math.max(max, kb);
+  };
+  sample();
+  const timer = setInterval(sample, 200);
+  return { stop: () => (clearInterval(timer), sample(), Math.round(max / 1024)) };
+}
+
+/** Spawns a server on a free port and waits until its /health answers. */
+async function startServer(command: string, args: string[], env: NodeJS.ProcessEnv) {
+  const port = await freePort();
+  const child = spawn(command, args, { env: { ...env, PORT: String(port) }, stdio: ['ignore', 'inherit', 'inherit'] });
+  children.push(child);
+  const url = `http://127.0.0.1:${port}`;
+  let exited = false;
+  child.once('exit', () => (exited = true));
+  for (let waited = 0; waited < 60_000; waited += 100) {
+    if (exited) throw new Error(`${command} ${args.join(' ')} exited before it was ready`);
+    if (await fetch(`${url}/health`).then((r) => r.ok, () => false)) return { child, url };
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`${command} ${args.join(' ')} did not answer /health within 60 s`);
+}
+
+function run(command: string, args: string[]) {
+  return new Promise<void>((resolve, reject) => {
+    spawn(command, args, { stdio: 'inherit' }).once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`${command} ${args.join(' ')} failed (${code})`))));
+  });
+}
+
+async function post(url: string, body: unknown) {
+  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  if (!res.ok) throw new Error(`${url}: ${res.status} ${await res.text()}`);
+  return res.json();
+}
+
