@@ -18,25 +18,36 @@ export const publicProcedure = t.procedure.use(async ({ ctx, path, next }) => {
   return { ...result, error };
 });
 
-/** A valid access token of an active user. */
-export const authedProcedure = publicProcedure.use(async ({ ctx, next }) => {
+/** A valid access token (signature, expiry, type); the database is not asked yet. */
+const tokenProcedure = publicProcedure.use(({ ctx, next }) => {
   if (!ctx.accessToken) throw unauthorized();
-  const claims = verifyAccessToken(ctx.services.config, ctx.accessToken);
-  const user = await ctx.em.findOne(User, { id: claims.userId });
-  if (!user?.isActive) throw unauthorized('This account is disabled or no longer exists');
-  return next({ ctx: { user, sessionId: claims.sessionId } });
+  return next({ ctx: { claims: verifyAccessToken(ctx.services.config, ctx.accessToken) } });
+});
+
+const accountGone = () => unauthorized('This account is disabled or no longer exists');
+
+/** A valid access token of an active user (read on every request, so a disabled account stops at once). */
+export const authedProcedure = tokenProcedure.use(async ({ ctx, next }) => {
+  const user = await ctx.em.findOne(User, { id: ctx.claims.userId, isActive: true });
+  if (!user) throw accountGone();
+  return next({ ctx: { user, sessionId: ctx.claims.sessionId } });
 });
 
 /**
- * The caller's primary active membership becomes ctx.vendor / ctx.member (read on every request,
- * so a removed member is refused at once), and the role comes from the permission table.
+ * The caller, their primary active membership and its vendor, read together on every request (so
+ * a removed member is refused at once), become ctx.user / ctx.member / ctx.vendor; the role comes
+ * from the permission table. Only when no membership is found does a second query tell a disabled
+ * account (UNAUTHORIZED) from a user without a vendor (FORBIDDEN).
  */
-export const vendorProcedure = authedProcedure.use(async ({ ctx, path, next }) => {
-  const member = await findPrimaryMembership(ctx.em, ctx.user.id);
-  if (!member) throw forbidden('You are not an active member of a vendor: create one or accept an invitation');
+export const vendorProcedure = tokenProcedure.use(async ({ ctx, path, next }) => {
+  const member = await findPrimaryMembership(ctx.em, ctx.claims.userId);
+  if (!member) {
+    if (!(await ctx.em.count(User, { id: ctx.claims.userId, isActive: true }))) throw accountGone();
+    throw forbidden('You are not an active member of a vendor: create one or accept an invitation');
+  }
   const minimum = requiredRole(path);
   if (!hasRole(member.role, minimum)) throw forbidden(`This needs the ${minimum} role or higher`);
-  return next({ ctx: { vendor: member.vendor, member } });
+  return next({ ctx: { user: member.user, sessionId: ctx.claims.sessionId, vendor: member.vendor, member } });
 });
 
 function requiredRole(path: string): MemberRole {

@@ -2,7 +2,7 @@ import type { ICardDetails, IItem, IItemImage, IPriceChange, IStockMovement } fr
 
 /** A relation as an entity (loaded through the ORM) or as its id (a plain row from a selector). */
 type Ref = { id: string } | string;
-const idOf = (ref: Ref) => (typeof ref === 'string' ? ref : ref.id);
+export const idOf = (ref: Ref) => (typeof ref === 'string' ? ref : ref.id);
 
 /** The item columns the DTO needs, whether a managed entity or a plain row (relations as ids). */
 export type ItemRow = Omit<IItem, 'vendor' | 'store' | 'createdBy' | 'cardDetails' | 'images'> & {
@@ -22,7 +22,8 @@ const toCardDetailsDto = (c: CardDetailsRow) => ({
   finish: c.finish ?? null,
   language: c.language ?? null,
   gradingCompany: c.gradingCompany ?? null,
-  grade: c.grade ?? null,
+  // numeric(3,1): a number from an entity, a string in a plain row
+  grade: c.grade == null ? null : Number(c.grade),
   certNumber: c.certNumber ?? null,
   externalIds: c.externalIds ?? null,
   lastEstimatedAt: c.lastEstimatedAt?.toISOString() ?? null,

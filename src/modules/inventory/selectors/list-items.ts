@@ -3,8 +3,9 @@ import { z } from 'zod';
 import { moneySchema, type Money } from '../../../core/money.js';
 import { decodeCursor, keysetFilter, toPage, type SortOrder } from '../../../core/pagination.js';
 import { readableStoreIds, storeScopeOf } from '../../vendors/selectors/store-scope.js';
-import { itemDto, type CardDetailsRow, type ImageRow, type ItemRow } from '../dto.js';
-import { CardDetails, Item, ItemImage, type IItem, type ItemCategory, type gradingCompanies, type itemStatuses } from '../entities.js';
+import { itemDto, type ItemRow } from '../dto.js';
+import { itemContentsOf } from './item-contents.js';
+import { Item, type IItem, type ItemCategory, type gradingCompanies, type itemStatuses } from '../entities.js';
 import type { Actor } from '../services/item-access.js';
 
 export const itemSorts = ['name', 'sku', 'price', 'quantity', 'createdAt', 'updatedAt'] as const;
@@ -90,19 +91,4 @@ export async function listItems(em: EntityManager, actor: Actor, q: ListItemsQue
   const page = rows.slice(0, q.limit);
   const { cardDetailsOf, imagesOf } = await itemContentsOf(em, page.map((row) => row.id));
   return toPage(rows, q.limit, total, (row) => sortValueOf(row, q.sort), (row) => itemDto(row, cardDetailsOf(row.id), imagesOf(row.id)));
-}
-
-/** Card details and images of several items, one query each, as plain rows grouped by item. */
-export async function itemContentsOf(em: EntityManager, itemIds: string[]) {
-  const [cards, images] = itemIds.length
-    ? await Promise.all([
-        em.createQueryBuilder(CardDetails).where({ item: { $in: itemIds } }).execute<(CardDetailsRow & { item: string })[]>('all'),
-        em.createQueryBuilder(ItemImage).where({ item: { $in: itemIds } }).orderBy({ position: 'asc' }).execute<(ImageRow & { item: string })[]>('all'),
-      ])
-    : [[], []];
-  const cardByItem = new Map(cards.map((card) => [card.item, card]));
-  return {
-    cardDetailsOf: (itemId: string) => cardByItem.get(itemId) ?? null,
-    imagesOf: (itemId: string) => images.filter((image) => image.item === itemId),
-  };
 }
