@@ -54,8 +54,9 @@ export async function ensureScaleDataset(url: string, plan: BenchPlan, log: Logg
     const found = seeded[0]!;
     const reused = found.vendors === plan.vendors && found.smallest === plan.items && found.largest === plan.items;
     if (reused) {
-      // Earlier runs' writes leave the visibility map stale (counts then visit the heap): every run
-      // starts from a vacuumed table, so runs compare.
+      // Every run starts from the same data: earlier runs' created items go (with their ledger),
+      // and a vacuum refreshes the visibility map their writes left stale.
+      await em.execute("delete from items where sku not like 'SC-%'", [], 'run');
       await em.execute('vacuum analyze items, stock_movements, price_changes', [], 'run');
     } else {
       const tables = [...orm.getMetadata().getAll().values()].filter((m) => m.tableName && !m.abstract).map((m) => `"${m.tableName}"`);
