@@ -52,6 +52,4 @@ export const procedureAccess = {
   'inventory.overview': 'viewer',
 } as const satisfies Record<string, Access>;
 
-export type ProcedurePath = keyof typeof procedureAccess;
-
 export const accessOf = (path: string): Access | undefined => (procedureAccess as Record<string, Access>)[path];
