@@ -1,4 +1,5 @@
 import jwt from 'jsonwebtoken';
+import { createSecretKey, type KeyObject } from 'node:crypto';
 import { unauthorized } from '../../core/errors.js';
 
 export interface TokenSettings {
@@ -22,8 +23,16 @@ export interface RefreshClaims {
 // Pinning the algorithm rejects `alg: none` and algorithm-confusion tokens.
 const ALGORITHM = 'HS256';
 
+// jsonwebtoken turns a string secret into a KeyObject on every call; every request verifies a token.
+const keys = new Map<string, KeyObject>();
+const keyOf = (secret: string): KeyObject => {
+  let key = keys.get(secret);
+  if (!key) keys.set(secret, (key = createSecretKey(Buffer.from(secret))));
+  return key;
+};
+
 export function signAccessToken(settings: TokenSettings, claims: AccessClaims): string {
-  return jwt.sign({ typ: 'access', sid: claims.sessionId }, settings.jwtSecret, {
+  return jwt.sign({ typ: 'access', sid: claims.sessionId }, keyOf(settings.jwtSecret), {
     algorithm: ALGORITHM,
     subject: claims.userId,
     expiresIn: settings.accessTokenTtlSeconds,
@@ -31,7 +40,7 @@ export function signAccessToken(settings: TokenSettings, claims: AccessClaims): 
 }
 
 export function signRefreshToken(settings: TokenSettings, claims: RefreshClaims): string {
-  return jwt.sign({ typ: 'refresh', fam: claims.family }, settings.jwtSecret, {
+  return jwt.sign({ typ: 'refresh', fam: claims.family }, keyOf(settings.jwtSecret), {
     algorithm: ALGORITHM,
     subject: claims.userId,
     jwtid: claims.tokenId,
@@ -54,7 +63,7 @@ export function verifyRefreshToken(settings: TokenSettings, token: string, optio
 function verify(settings: TokenSettings, token: string, type: 'access' | 'refresh', ignoreExpiration = false) {
   let payload: string | jwt.JwtPayload;
   try {
-    payload = jwt.verify(token, settings.jwtSecret, { algorithms: [ALGORITHM], ignoreExpiration });
+    payload = jwt.verify(token, keyOf(settings.jwtSecret), { algorithms: [ALGORITHM], ignoreExpiration });
   } catch (error) {
     throw unauthorized(error instanceof jwt.TokenExpiredError ? `The ${type} token has expired` : `Invalid ${type} token`);
   }
