@@ -1,8 +1,10 @@
+import type { TRPCError } from '@trpc/server';
 import { createExpressMiddleware } from '@trpc/server/adapters/express';
 import cors from 'cors';
 import express, { type Request } from 'express';
 import helmet from 'helmet';
 import { randomUUID } from 'node:crypto';
+import { AppError } from './core/errors.js';
 import { mediaRoutes } from './modules/media/routes.js';
 import { appRouter } from './router.js';
 import { createRequestContext, type AppServices } from './trpc/context.js';
@@ -52,6 +54,7 @@ export function createApp(services: AppServices) {
     createExpressMiddleware({
       router: appRouter,
       maxBodySize: config.bodyLimitBytes,
+      responseMeta: ({ errors }) => ({ headers: retryAfterHeader(errors) }),
       createContext: ({ req, res }) =>
         createRequestContext(services, {
           accessToken: bearerToken(req),
@@ -65,6 +68,12 @@ export function createApp(services: AppServices) {
     res.status(404).json({ error: 'Not found' });
   });
   return app;
+}
+
+/** A rate-limited answer tells HTTP clients when to retry, as `data.retryAfter` does for tRPC clients. */
+function retryAfterHeader(errors: TRPCError[]): Record<string, string> {
+  const limited = errors.find((e) => e.cause instanceof AppError && typeof e.cause.data.retryAfter === 'number');
+  return limited ? { 'Retry-After': String((limited.cause as AppError).data.retryAfter) } : {};
 }
 
 function bearerToken(req: Request): string | null {

@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { createApp } from '../src/app.js';
 import { ormOptions } from '../src/db/orm.js';
+import { createAuthRateLimiter } from '../src/modules/identity/rate-limit.js';
 import type { AppServices } from '../src/trpc/context.js';
 import { app } from './support/app.js';
 import { PASSWORD, unique } from './support/fixtures.js';
@@ -85,6 +86,23 @@ describe('HTTP', () => {
       const res = await fetch(`${http.base}/nope`);
       expect(res.status).to.equal(404);
       expect(await res.json()).to.deep.equal({ error: 'Not found' });
+    });
+  });
+
+  describe('when an IP has used its login attempts', () => {
+    const limiter = createAuthRateLimiter({ points: 1, windowSeconds: 60 });
+    const http = serve(() => ({ ...app(), rateLimiter: limiter }));
+    after(() => limiter.close());
+
+    it('answers 429 with a Retry-After header and data.retryAfter', async () => {
+      const login = () => post(http.base, 'auth.login', { email: 'nobody@example.test', password: 'whatever' });
+      expect((await login()).status).to.equal(401);
+      const limited = await login();
+      expect(limited.status).to.equal(429);
+      const retryAfter = Number(limited.headers.get('retry-after'));
+      expect(retryAfter).to.be.within(1, 60);
+      const { error } = (await limited.json()) as { error: { data: { retryAfter: number } } };
+      expect(error.data.retryAfter).to.equal(retryAfter);
     });
   });
 
