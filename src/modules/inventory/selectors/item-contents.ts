@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { notFound } from '../../../core/errors.js';
-import { readableStoreIds, storeScopeOf } from '../../vendors/selectors/store-scope.js';
+import { canReadStore, storeScopeOf } from '../../vendors/selectors/store-scope.js';
 import { idOf, itemDto, type CardDetailsRow, type ImageRow, type ItemRow } from '../dto.js';
 import { CardDetails, Item, ItemImage } from '../entities.js';
 import type { Actor } from '../services/item-access.js';
@@ -14,9 +14,10 @@ export async function itemContentsOf(em: EntityManager, itemIds: string[]) {
       ])
     : [[], []];
   const cardByItem = new Map(cards.map((card) => [card.item, card]));
+  const imagesByItem = Map.groupBy(images, (image) => image.item);
   return {
     cardDetailsOf: (itemId: string) => cardByItem.get(itemId) ?? null,
-    imagesOf: (itemId: string) => images.filter((image) => image.item === itemId),
+    imagesOf: (itemId: string) => imagesByItem.get(itemId) ?? [],
   };
 }
 
@@ -26,8 +27,7 @@ export async function getItem(em: EntityManager, actor: Actor, id: string) {
     em.createQueryBuilder(Item).where({ id, vendor: actor.vendor }).execute<ItemRow[]>('all'),
     storeScopeOf(em, actor.member),
   ]);
-  const readable = readableStoreIds(scope);
-  if (!row || (readable && !readable.includes(idOf(row.store)))) throw notFound('Item');
+  if (!row || !canReadStore(scope, idOf(row.store))) throw notFound('Item');
   const { cardDetailsOf, imagesOf } = await itemContentsOf(em, [row.id]);
   return itemDto(row, cardDetailsOf(row.id), imagesOf(row.id));
 }

@@ -2,7 +2,7 @@ import { LockMode, type EntityManager } from '@mikro-orm/postgresql';
 import { notFound } from '../../../core/errors.js';
 import type { IUser } from '../../identity/entities.js';
 import { Store, type IVendor, type IVendorMember } from '../../vendors/entities.js';
-import { assertCanWriteStore, readableStoreIds, storeScopeOf, type StoreScope } from '../../vendors/selectors/store-scope.js';
+import { assertCanWriteStore, canReadStore, storeScopeOf, type StoreScope } from '../../vendors/selectors/store-scope.js';
 import { Item } from '../entities.js';
 
 /** Who is acting: the slice of the vendor-tier context inventory needs. */
@@ -21,8 +21,8 @@ export interface Actor {
 export async function findItemInScope(em: EntityManager, actor: Actor, id: string, options: { write?: boolean; lock?: boolean } = {}) {
   const item = await em.findOne(Item, { id, vendor: actor.vendor }, options.lock ? { lockMode: LockMode.PESSIMISTIC_WRITE } : {});
   const scope = await storeScopeOf(em, actor.member);
-  const readable = readableStoreIds(scope);
-  if (!item || (readable && !readable.includes(item.store.id))) throw notFound('Item');
+  // An item in a store the actor cannot read looks missing, like another vendor's.
+  if (!item || !canReadStore(scope, item.store.id)) throw notFound('Item');
   if (options.write) assertCanWriteStore(scope, item.store.id);
   return { item, scope };
 }

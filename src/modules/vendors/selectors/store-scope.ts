@@ -23,9 +23,11 @@ export async function storeScopeOf(em: EntityManager, member: IVendorMember): Pr
   };
 }
 
+export const canReadStore = (scope: StoreScope, storeId: string): boolean => scope.all || scope.readable.includes(storeId);
+
 /** A store outside the scope looks missing, exactly like another vendor's. */
 export function assertCanReadStore(scope: StoreScope, storeId: string): void {
-  if (!scope.all && !scope.readable.includes(storeId)) throw notFound('Store');
+  if (!canReadStore(scope, storeId)) throw notFound('Store');
 }
 
 export function assertCanWriteStore(scope: StoreScope, storeId: string): void {
