@@ -6,7 +6,8 @@ import { performance } from 'node:perf_hooks';
 import { createCaller } from '../src/router.js';
 import { SCALE_PASSWORD } from './seed-scale-constants.js';
 import { captureSql } from './support/capture-sql.js';
-import { intFlag, withRuntime } from './support/runtime.js';
+import { withRuntime } from '../src/runtime.js';
+import { intFlag } from './support/flags.js';
 
 type ListInput = Parameters<ReturnType<typeof createCaller>['items']['list']>[0];
 const cases: [string, ListInput][] = [
@@ -18,7 +19,7 @@ const runs = intFlag('runs', 20);
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))] ?? 0;
 
-await withRuntime(async (services) => {
+await withRuntime(async ({ services }) => {
   const em = services.orm.em.fork();
   const [owner] = await em.execute<{ email: string }[]>("select email from users where email like 'scale-owner-1-%' order by created_at desc limit 1");
   if (!owner) throw new Error('no scale-owner-1 user: run scripts/seed-scale.ts first');

@@ -1,7 +1,8 @@
 // npm run bench [-- --quick]
 // Measures the production build of the API under autocannon (32 connections, loopback, a separate
 // process) against its limits on this machine: raw SQL on plain Express, and bcrypt alone.
-// Prints one table and writes it as JSON under bench-results/. Exits non-zero if any request failed.
+// Prints each scenario as it completes, then one table, and writes it as JSON under bench-results/.
+// Fails (exit 1, naming the scenario) when a scenario completed no request or more than 1% failed.
 import autocannon from 'autocannon';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -15,7 +16,8 @@ import { createCaller } from '../src/router.js';
 import { createServices } from '../src/services.js';
 import { benchDatabase, ensureScaleDataset, type BenchTarget } from './bench/dataset.js';
 import { captureSql } from './support/capture-sql.js';
-import { parseFlags } from './support/runtime.js';
+import { parseFlags } from './support/flags.js';
+import { step } from './support/progress.js';
 
 const flags = parseFlags();
 const quick = flags.quick === 'true';
@@ -28,6 +30,7 @@ const JWT_SECRET = 'bench-secret-bench-secret-bench-secret-0123';
 
 interface Row {
   scenario: string;
+  requests: number;
   reqPerSec: number;
   p50: number;
   p99: number;
@@ -51,7 +54,7 @@ try {
   const sqlFile = join(tmpdir(), `omni-bench-sql-${process.pid}.json`);
   writeFileSync(sqlFile, JSON.stringify(statements));
 
-  await run('npm', ['run', '-s', 'build']);
+  await step('building the production server', () => run('npm', ['run', '-s', 'build']));
   const env = {
     ...process.env,
     NODE_ENV: 'production',
@@ -63,52 +66,81 @@ try {
     AUTH_RATE_LIMIT_POINTS: '1000000000',
     MIGRATE_ON_START: 'false',
   };
-  const api = await startServer('node', ['dist/src/server.js'], env);
-  const baseline = await startServer('tsx', ['scripts/bench/baseline-server.ts'], { ...env, BENCH_SQL_FILE: sqlFile, BENCH_PASSWORD: target.password });
+  const { api, baseline } = await step('starting the API and the baseline server', async () => ({
+    api: await startServer('node', ['dist/src/server.js'], env),
+    baseline: await startServer('tsx', ['scripts/bench/baseline-server.ts'], { ...env, BENCH_SQL_FILE: sqlFile, BENCH_PASSWORD: target.password }),
+  }));
 
-  const login = await post(`${api.url}/trpc/auth.login`, { email: target.email, password: target.password });
+  const login = await postJson(`${api.url}/trpc/auth.login`, { email: target.email, password: target.password });
   const token = (login as { result: { data: { accessToken: string } } }).result.data.accessToken;
   const auth = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
   const get = (path: string, input?: unknown) => `${api.url}/trpc/${path}${input === undefined ? '' : `?input=${encodeURIComponent(JSON.stringify(input))}`}`;
   let sequence = 0;
 
-  const measure = async (scenario: string, options: autocannon.Options, pid = api.child.pid) => {
-    await autocannon({ ...options, connections: CONNECTIONS, duration: 1 }); // warm-up
-    const rss = watchRss(pid!);
-    const result = await autocannon({ ...options, connections: CONNECTIONS, duration: plan.seconds });
-    const errors = result.errors + result.timeouts + result.non2xx;
-    return { scenario, reqPerSec: Math.round(result.requests.average), p50: result.latency.p50, p99: result.latency.p99, errors, rssMb: rss.stop() };
-  };
-
-  const rawList = await measure('baseline: raw SQL of items.list', { url: `${baseline.url}/list` }, baseline.child.pid);
-  const rawBcrypt = await measure(`baseline: bcrypt.compare (cost ${BCRYPT_COST})`, { url: `${baseline.url}/bcrypt`, method: 'POST' }, baseline.child.pid);
-  const rows: Row[] = [
-    ratio(await measure('items.list (category, price desc, 50)', { url: get('items.list', listInput), headers: auth }), rawList),
-    await measure(`items.list search "${target.searchTerm}"`, { url: get('items.list', { search: target.searchTerm, limit: 50 }), headers: auth }),
-    await measure('items.get', { url: get('items.get', { id: target.itemIds[0] }), headers: auth }),
-    await measure('items.create', {
-      url: `${api.url}/trpc/items.create`,
-      method: 'POST',
-      headers: auth,
-      requests: [{ setupRequest: (req) => ({ ...req, body: JSON.stringify({ name: 'Bench card', sku: `BENCH-${process.pid}-${++sequence}`, quantity: 1, price: '9.99', category: 'trading_card' }) }) }],
-    }),
-    await measure('items.adjustStock', {
-      url: `${api.url}/trpc/items.adjustStock`,
-      method: 'POST',
-      headers: auth,
-      requests: [{ setupRequest: (req) => ({ ...req, body: JSON.stringify({ id: target.itemIds[++sequence % target.itemIds.length], delta: 1, reason: 'adjustment' }) }) }],
-    }),
-    await measure('inventory.overview', { url: get('inventory.overview'), headers: auth }),
-    ratio(await measure('auth.login', { url: `${api.url}/trpc/auth.login`, method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: target.email, password: target.password }) }), rawBcrypt),
-    await measure('/health', { url: `${api.url}/health` }),
-    rawList,
-    rawBcrypt,
+  const rawList = 'baseline: raw SQL of items.list';
+  const rawBcrypt = `baseline: bcrypt.compare (cost ${BCRYPT_COST})`;
+  const mutation = (path: string, body: () => unknown): autocannon.Options => ({
+    url: `${api.url}/trpc/${path}`,
+    method: 'POST',
+    headers: auth,
+    requests: [{ setupRequest: (req) => ({ ...req, body: JSON.stringify(body()) }) }],
+  });
+  // Baselines run first: the rows measured against them need their figures.
+  const scenarios: Scenario[] = [
+    { name: rawList, options: { url: `${baseline.url}/list` }, server: baseline },
+    { name: rawBcrypt, options: { url: `${baseline.url}/bcrypt`, method: 'POST' }, server: baseline },
+    { name: 'items.list (category, price desc, 50)', options: { url: get('items.list', listInput), headers: auth }, baseline: rawList },
+    { name: `items.list search "${target.searchTerm}"`, options: { url: get('items.list', { search: target.searchTerm, limit: 50 }), headers: auth } },
+    { name: 'items.get', options: { url: get('items.get', { id: target.itemIds[0] }), headers: auth } },
+    { name: 'items.create', options: mutation('items.create', () => ({ name: 'Bench card', sku: `BENCH-${process.pid}-${++sequence}`, quantity: 1, price: '9.99', category: 'trading_card' })) },
+    { name: 'items.adjustStock', options: mutation('items.adjustStock', () => ({ id: target.itemIds[++sequence % target.itemIds.length], delta: 1, reason: 'adjustment' })) },
+    { name: 'inventory.overview', options: { url: get('inventory.overview'), headers: auth } },
+    {
+      name: 'auth.login',
+      options: { url: `${api.url}/trpc/auth.login`, method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: target.email, password: target.password }) },
+      baseline: rawBcrypt,
+    },
+    { name: '/health', options: { url: `${api.url}/health` } },
   ];
+  const measured = new Map<string, Row>();
+  for (const [index, scenario] of scenarios.entries()) {
+    process.stderr.write(`[${index + 1}/${scenarios.length}] ${scenario.name}…`);
+    const row = await measure(scenario.name, scenario.options, (scenario.server ?? api).child.pid!);
+    measured.set(scenario.name, scenario.baseline ? ratio(row, measured.get(scenario.baseline)!) : row);
+    process.stderr.write(` ${row.reqPerSec} req/s, ${row.errors} errors\n`);
+  }
+  // The API's rows first, then the baselines they are measured against.
+  const rows = [...measured.values()].sort((a, b) => Number(a.scenario.startsWith('baseline')) - Number(b.scenario.startsWith('baseline')));
   report(rows);
-  if (rows.some((r) => r.errors > 0)) process.exitCode = 1;
+  const failed = rows.filter(isDead);
+  for (const row of failed) console.error(`bench failed: "${row.scenario}" completed ${row.requests} requests with ${row.errors} errors`);
+  if (failed.length) process.exitCode = 1;
 } finally {
   for (const child of children) child.kill('SIGTERM');
   await database.stop();
+}
+
+interface Scenario {
+  name: string;
+  options: autocannon.Options;
+  /** The process whose RSS is sampled (default: the API server). */
+  server?: { child: ChildProcess };
+  /** The scenario this one is compared with (a ratio in the table). */
+  baseline?: string;
+}
+
+/** 1 s of warm-up, then the scenario's run, sampling the server's peak RSS. */
+async function measure(scenario: string, options: autocannon.Options, pid: number): Promise<Row> {
+  await autocannon({ ...options, connections: CONNECTIONS, duration: 1 });
+  const rss = watchRss(pid);
+  const result = await autocannon({ ...options, connections: CONNECTIONS, duration: plan.seconds });
+  const errors = result.errors + result.timeouts + result.non2xx;
+  return { scenario, requests: result.requests.total, reqPerSec: Math.round(result.requests.average), p50: result.latency.p50, p99: result.latency.p99, errors, rssMb: rss.stop() };
+}
+
+/** A scenario that served nothing, or failed more than 1% of its requests, measured nothing. */
+function isDead(row: Row): boolean {
+  return row.requests === 0 || row.errors > row.requests * 0.01;
 }
 
 function ratio(row: Row, base: Row): Row {
@@ -177,7 +209,7 @@ function run(command: string, args: string[]) {
   });
 }
 
-async function post(url: string, body: unknown) {
+async function postJson(url: string, body: unknown) {
   const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
   if (!res.ok) throw new Error(`${url}: ${res.status} ${await res.text()}`);
   return res.json();

@@ -2,7 +2,8 @@
 // Creates a user with their own vendor and default store, exactly like auth.register.
 import { registerInput } from '../src/modules/identity/procedures/register.js';
 import { register } from '../src/modules/identity/services/register.js';
-import { parseFlags, withRuntime } from './support/runtime.js';
+import { withRuntime } from '../src/runtime.js';
+import { parseFlags } from './support/flags.js';
 
 const flags = parseFlags();
 const parsed = registerInput.safeParse({
@@ -18,8 +19,8 @@ if (!parsed.success) {
   console.error("usage: npm run create-user -- --email EMAIL --password PASSWORD [--vendor NAME] [--first-name F] [--last-name L]");
   process.exit(2);
 }
-await withRuntime(async (services, em) => {
-  const { user, vendor } = await register(em, services.config, parsed.data);
+await withRuntime(async ({ services, em }) => {
+  const { user, vendor } = await register(em(), services.config, parsed.data);
   console.log(`created ${user.email} (user ${user.id}), owner of "${vendor.name}" (vendor ${vendor.id})`);
 }).catch((error: unknown) => {
   console.error(error instanceof Error ? error.message : error);

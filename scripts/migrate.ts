@@ -1,19 +1,28 @@
 // npm run migration:create [-- name] | npm run migration:up
-// Uses DATABASE_URL, or the embedded PostgreSQL under .data/ when it is unset.
-import { withRuntime } from './support/runtime.js';
+// Uses DATABASE_URL, or the embedded PostgreSQL under DATA_DIR when it is unset.
+import { withRuntime } from '../src/runtime.js';
 
 const [command, name] = process.argv.slice(2);
 if (command !== 'create' && command !== 'up') {
   console.error('usage: tsx scripts/migrate.ts create [name] | up');
   process.exit(2);
 }
-// The runtime applies pending migrations on open, so `up` only reports and `create` diffs from the latest.
-await withRuntime(async ({ orm }) => {
-  if (command === 'create') {
-    const result = await orm.migrator.create(undefined, false, false, name);
-    console.log(result.fileName ? `created migrations/${result.fileName}` : 'no schema changes: nothing to create');
-  } else {
-    const executed = await orm.migrator.getExecuted();
-    console.log(`database is up to date (${executed.length} migrations applied)`);
-  }
+await withRuntime(
+  async ({ services: { orm } }) => {
+    if (command === 'create') {
+      // A new migration is the diff between the entities and the schema the existing ones build.
+      await orm.migrator.up();
+      const result = await orm.migrator.create(undefined, false, false, name);
+      console.log(result.fileName ? `created migrations/${result.fileName}` : 'no schema changes: nothing to create');
+      return;
+    }
+    const applied = await orm.migrator.up();
+    for (const migration of applied) console.log(`applied ${migration.name}`);
+    const total = (await orm.migrator.getExecuted()).length;
+    console.log(applied.length ? `${applied.length} applied; ${total} in all` : `database is up to date (${total} migrations applied)`);
+  },
+  { migrate: false },
+).catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
 });

@@ -8,7 +8,8 @@ import { register } from '../src/modules/identity/services/register.js';
 import { Item } from '../src/modules/inventory/entities.js';
 import { Store, StoreAccess, VendorMember, type IVendor } from '../src/modules/vendors/entities.js';
 import { seedDemoItems } from './seed-inventory.js';
-import { withRuntime } from './support/runtime.js';
+import { withRuntime } from '../src/runtime.js';
+import { progressBar, seconds, step } from './support/progress.js';
 
 const PASSWORD = 'omni-stock-demo';
 const OWNER = 'owner@demo.omni-stock.test';
@@ -17,12 +18,24 @@ const TEAM: { email: string; role: MemberRole; firstName: string }[] = [
   { email: 'staff@demo.omni-stock.test', role: 'staff', firstName: 'Sam' },
 ];
 
-await withRuntime(async (services, em) => {
-  const vendor = await demoVendor(em, services.config);
-  const stores = await demoStores(em, vendor);
-  for (const member of TEAM) await ensureMember(em, vendor, member, services.config.bcryptCost, stores[0]!);
-  const added = (await em.count(Item, { vendor })) ? 0 : await seedDemoItems(em, services.imageUrlPolicy, vendor.id, stores.map((s) => s.id));
-  console.log(`Demo vendor "${vendor.name}" (${vendor.id}), stores ${stores.map((s) => s.name).join(' and ')}, ${added} items added.`);
+const started = performance.now();
+await withRuntime(async ({ services, em: fork }) => {
+  const em = fork();
+  const { vendor, stores } = await step('demo vendor, stores and team', async () => {
+    const vendor = await demoVendor(em, services.config);
+    const stores = await demoStores(em, vendor);
+    for (const member of TEAM) await ensureMember(em, vendor, member, services.config.bcryptCost, stores[0]!);
+    return { vendor, stores };
+  });
+  let bar: ReturnType<typeof progressBar> | undefined;
+  const added = (await em.count(Item, { vendor }))
+    ? 0
+    : await seedDemoItems(em, services.imageUrlPolicy, vendor.id, stores.map((s) => s.id), {
+        start: (total) => (bar = progressBar('demo items', total, 'items')),
+        advance: () => bar?.advance(),
+      });
+  bar?.done();
+  console.log(`Demo vendor "${vendor.name}" (${vendor.id}), stores ${stores.map((s) => s.name).join(' and ')}, ${added} items added in ${seconds(started)}.`);
   console.log(`Every password is "${PASSWORD}":`);
   for (const email of [OWNER, ...TEAM.map((m) => m.email)]) console.log(`  ${email}`);
 });

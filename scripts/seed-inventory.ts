@@ -116,18 +116,28 @@ function* demoItems(rng: ReturnType<typeof randomFrom>): Generator<Omit<ItemInpu
 
 const historyReasons: MovementReason[] = ['sale', 'sale', 'sale', 'return', 'damage', 'adjustment'];
 
-export async function seedDemoItems(em: EntityManager, policy: ImageUrlPolicy, vendorId: string, storeIds: string[]): Promise<number> {
+/** Adds the demo catalogue; `progress` hears of the total first, then of every item added. */
+export async function seedDemoItems(
+  em: EntityManager,
+  policy: ImageUrlPolicy,
+  vendorId: string,
+  storeIds: string[],
+  progress?: { start(total: number): void; advance(): void },
+): Promise<number> {
   const member = await em.findOneOrFail(VendorMember, { vendor: vendorId, role: 'owner', status: 'active' }, { populate: ['vendor', 'user'] });
   const actor: Actor = { user: member.user, vendor: member.vendor, member };
   const rng = randomFrom(42);
+  const inputs = [...demoItems(rng)];
+  progress?.start(inputs.length);
   let count = 0;
-  for (const input of demoItems(rng)) {
+  for (const input of inputs) {
     const item = await createItem(em.fork(), actor, policy, { ...input, storeId: storeIds[count++ % storeIds.length] });
     if (item.quantity > 1 && rng.next() < 0.4) {
       const reason = rng.pick(historyReasons);
       const delta = reason === 'return' ? 1 : reason === 'adjustment' ? rng.pick([-1, 1]) : -rng.int(1, item.quantity - 1);
       await adjustStock(em.fork(), actor, { id: item.id, delta, reason, note: reason === 'damage' ? 'Damaged in the display case' : null });
     }
+    progress?.advance();
   }
   return count;
 }

@@ -10,7 +10,9 @@ import { Store } from '../src/modules/vendors/entities.js';
 import { createStore } from '../src/modules/vendors/services/stores.js';
 import type { AppServices } from '../src/trpc/context.js';
 import { SCALE_PASSWORD } from './seed-scale-constants.js';
-import { intFlag, withRuntime } from './support/runtime.js';
+import { withRuntime } from '../src/runtime.js';
+import { intFlag } from './support/flags.js';
+import { progressBar, seconds, step } from './support/progress.js';
 
 
 const words = (list: string) => `array[${list.split(',').map((w) => `'${w.trim()}'`).join(', ')}]`;
@@ -75,7 +77,7 @@ const bulkTables = ['items', 'card_details', 'item_images', 'stock_movements'];
  * this script just made): maintaining eleven indexes and four foreign keys row by row is what
  * makes a million-row load slow. Meant for a dedicated benchmark database, as a superuser.
  */
-async function bulkLoad<T>(em: EntityManager, units: T[], loadOne: (tx: EntityManager, unit: T) => Promise<void>) {
+async function bulkLoad<T>(em: EntityManager, units: T[], itemsPerUnit: number, loadOne: (tx: EntityManager, unit: T) => Promise<void>) {
   const indexes = await em.execute<{ indexname: string; indexdef: string }[]>(
     `select i.indexname, i.indexdef from pg_indexes i
       where i.schemaname = current_schema() and i.tablename in (${bulkTables.map((t) => `'${t}'`).join(', ')})
@@ -84,22 +86,29 @@ async function bulkLoad<T>(em: EntityManager, units: T[], loadOne: (tx: EntityMa
   for (const { indexname } of indexes) await em.execute(`drop index "${indexname}"`, [], 'run');
   // Two connections for two cores: the units alternate between them.
   const halves = [units.filter((_, i) => i % 2 === 0), units.filter((_, i) => i % 2 === 1)];
+  const bar = progressBar('loading', units.length * itemsPerUnit, 'items');
   try {
     await Promise.all(halves.map((half) =>
       em.fork().transactional(async (tx) => {
         await tx.execute('set local session_replication_role = replica', [], 'run');
-        for (const unit of half) await loadOne(tx, unit);
+        for (const unit of half) {
+          await loadOne(tx, unit);
+          bar.advance(itemsPerUnit);
+        }
       }),
     ));
   } finally {
+    bar.done();
     // The trigram index alone costs about as much as all the others together.
     const isGin = (def: string) => def.includes(' USING gin ');
-    await Promise.all([indexes.filter((i) => isGin(i.indexdef)), indexes.filter((i) => !isGin(i.indexdef))].map((group) =>
-      em.fork().transactional(async (tx) => {
-        await tx.execute("set local maintenance_work_mem = '256MB'", [], 'run');
-        for (const { indexdef } of group) await tx.execute(indexdef, [], 'run');
-      }),
-    ));
+    await step(`rebuilding ${indexes.length} indexes`, () =>
+      Promise.all([indexes.filter((i) => isGin(i.indexdef)), indexes.filter((i) => !isGin(i.indexdef))].map((group) =>
+        em.fork().transactional(async (tx) => {
+          await tx.execute("set local maintenance_work_mem = '256MB'", [], 'run');
+          for (const { indexdef } of group) await tx.execute(indexdef, [], 'run');
+        }),
+      )),
+    );
   }
 }
 
@@ -111,31 +120,34 @@ export interface ScaleVendor {
 /** `vendors` vendors with `items` items each; the first is the benchmark target. */
 export async function buildScaleDataset(services: AppServices, plan: { items: number; vendors: number }): Promise<ScaleVendor[]> {
   const run = Date.now().toString(36);
-  const created: (ScaleVendor & { storeIds: [string, string]; ownerId: string })[] = [];
-  for (let n = 1; n <= plan.vendors; n++) {
-    const em = services.orm.em.fork();
-    const { user, vendor } = await register(em, services.config, {
-      email: `scale-owner-${n}-${run}@example.test`,
-      password: SCALE_PASSWORD,
-      vendorName: `Scale Vendor ${n} ${run}`,
-    });
-    const main = await em.findOneOrFail(Store, { vendor, isDefault: true });
-    const second = await createStore(em, vendor, { name: 'Warehouse', type: 'warehouse' });
-    created.push({ vendorId: vendor.id, ownerEmail: user.email, ownerId: user.id, storeIds: [main.id, second.id] });
-  }
+  const created = await step(`${plan.vendors} vendors with their owners and stores`, async () => {
+    const vendors: (ScaleVendor & { storeIds: [string, string]; ownerId: string })[] = [];
+    for (let n = 1; n <= plan.vendors; n++) {
+      const em = services.orm.em.fork();
+      const { user, vendor } = await register(em, services.config, {
+        email: `scale-owner-${n}-${run}@example.test`,
+        password: SCALE_PASSWORD,
+        vendorName: `Scale Vendor ${n} ${run}`,
+      });
+      const main = await em.findOneOrFail(Store, { vendor, isDefault: true });
+      const second = await createStore(em, vendor, { name: 'Warehouse', type: 'warehouse' });
+      vendors.push({ vendorId: vendor.id, ownerEmail: user.email, ownerId: user.id, storeIds: [main.id, second.id] });
+    }
+    return vendors;
+  });
   const em = services.orm.em.fork();
-  await bulkLoad(em, created, (tx, vendor) => seedVendor(tx, plan.items, vendor.vendorId, vendor.storeIds, vendor.ownerId));
+  await bulkLoad(em, created, plan.items, (tx, vendor) => seedVendor(tx, plan.items, vendor.vendorId, vendor.storeIds, vendor.ownerId));
   // Statistics for the planner, and the visibility map that lets counts use index-only scans.
-  await em.execute('vacuum analyze', [], 'run');
+  await step('vacuum analyze', () => em.execute('vacuum analyze', [], 'run'));
   return created.map(({ vendorId, ownerEmail }) => ({ vendorId, ownerEmail }));
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const plan = { items: intFlag('items', 100_000), vendors: intFlag('vendors', 10) };
-  await withRuntime(async (services) => {
-    const started = Date.now();
+  await withRuntime(async ({ services }) => {
+    const started = performance.now();
     const vendors = await buildScaleDataset(services, plan);
     for (const v of vendors) console.log(`vendor ${v.vendorId} (owner ${v.ownerEmail}): ${plan.items} items`);
-    console.log(`done: ${plan.items * plan.vendors} items in ${((Date.now() - started) / 1000).toFixed(1)} s (password: ${SCALE_PASSWORD})`);
+    console.log(`done: ${plan.items * plan.vendors} items in ${seconds(started)} (password: ${SCALE_PASSWORD})`);
   });
 }

@@ -9,7 +9,7 @@ const commaList = z.string().transform((v) => v.split(',').map((s) => s.trim()).
 const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
   HOST: z.string().default('127.0.0.1'),
-  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  PORT: z.coerce.number({ error: 'must be a port number (0-65535)' }).int().min(0).max(65535).default(3000),
   DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
   DATA_DIR: z.string().default('.data'),
   MIGRATE_ON_START: booleanFlag.default(true),
@@ -31,7 +31,13 @@ const envSchema = z.object({
   SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
   MAIL_FROM: z.string().trim().min(3).default('Omni-Stock <no-reply@omni-stock.local>'),
   APP_URL: z.url({ protocol: /^https?$/ }).default('http://localhost:5173'),
+  EMBEDDED_DB_IN_PRODUCTION: booleanFlag.default(false),
 });
+
+type EnvVars = z.infer<typeof envSchema>;
+
+/** Every variable the configuration reads (.env.example lists each one; a test checks it). */
+export const configVariables = Object.keys(envSchema.shape);
 
 export type Config = ReturnType<typeof buildConfig>;
 
@@ -41,23 +47,26 @@ export class ConfigError extends Error {
   }
 }
 
-/** Validates the environment once at start-up; every bad or missing variable gets its own line. */
+/**
+ * Validates the environment once at start-up. Every problem is reported at once, one line per
+ * variable, so a deployment is fixed in one pass rather than one restart per mistake.
+ */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = envSchema.safeParse(env);
-  if (!parsed.success) {
-    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
-  }
+  const problems = parsed.success ? [] : parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+  problems.push(...crossFieldProblems(env).filter((p) => !problems.some((q) => q.split(':')[0] === p.split(':')[0])));
+  if (!parsed.success || problems.length) throw new ConfigError(problems);
   const vars = parsed.data;
   const dataDir = resolve(vars.DATA_DIR);
-  if (!vars.JWT_SECRET && vars.NODE_ENV === 'production') {
-    throw new ConfigError(['JWT_SECRET: required in production (at least 32 characters)']);
-  }
-  const storageProblem = storageConfigProblem(vars);
-  if (storageProblem) throw new ConfigError([storageProblem]);
   return buildConfig(vars, dataDir, vars.JWT_SECRET ?? developmentSecret(dataDir));
 }
 
-function buildConfig(vars: z.infer<typeof envSchema>, dataDir: string, jwtSecret: string) {
+/** Loads `.env` from the working directory when there is one (see .env.example); the environment wins. */
+export function loadEnvFile(file = '.env'): void {
+  if (existsSync(file)) process.loadEnvFile(file);
+}
+
+function buildConfig(vars: EnvVars, dataDir: string, jwtSecret: string) {
   const isProduction = vars.NODE_ENV === 'production';
   return {
     env: vars.NODE_ENV,
@@ -92,16 +101,29 @@ function buildConfig(vars: z.infer<typeof envSchema>, dataDir: string, jwtSecret
 }
 
 /**
- * Supabase needs both variables. Without it the local storage serves images from PUBLIC_URL.
- * Production refuses plain http image URLs, so the active storage must then be served over https.
+ * Rules between variables, read from the raw environment so they are reported together with the
+ * schema's own problems. Supabase needs both variables; without it the local storage serves
+ * images from PUBLIC_URL, and production refuses plain http image URLs, so the active storage
+ * must then be served over https. Production runs on a real PostgreSQL unless told otherwise.
  */
-function storageConfigProblem(vars: z.infer<typeof envSchema>): string | null {
-  if (Boolean(vars.SUPABASE_URL) !== Boolean(vars.SUPABASE_SERVICE_ROLE_KEY)) {
-    return 'SUPABASE_URL and SUPABASE_SERVICE_ROLE_KEY: set both to use Supabase Storage, or neither for local storage';
+function crossFieldProblems(env: NodeJS.ProcessEnv): string[] {
+  const problems: string[] = [];
+  if (Boolean(env.SUPABASE_URL) !== Boolean(env.SUPABASE_SERVICE_ROLE_KEY)) {
+    problems.push('SUPABASE_URL and SUPABASE_SERVICE_ROLE_KEY: set both to use Supabase Storage, or neither for local storage');
   }
-  if (vars.NODE_ENV !== 'production') return null;
-  if (vars.SUPABASE_URL) return vars.SUPABASE_URL.startsWith('https:') ? null : 'SUPABASE_URL: must be an https URL in production';
-  return vars.PUBLIC_URL?.startsWith('https:') ? null : 'PUBLIC_URL: an https URL is required in production when Supabase Storage is not configured';
+  if (env.NODE_ENV !== 'production') return problems;
+  if (!env.JWT_SECRET) problems.push('JWT_SECRET: required in production (at least 32 characters)');
+  if (env.SUPABASE_URL && !env.SUPABASE_URL.startsWith('https:')) problems.push('SUPABASE_URL: must be an https URL in production');
+  if (!env.SUPABASE_URL && !env.PUBLIC_URL?.startsWith('https:')) {
+    problems.push('PUBLIC_URL: an https URL is required in production when Supabase Storage is not configured');
+  }
+  if (!env.DATABASE_URL && !['true', '1'].includes(env.EMBEDDED_DB_IN_PRODUCTION ?? '')) {
+    problems.push(
+      'DATABASE_URL: required in production; the embedded PostgreSQL lives in DATA_DIR on this one machine, with no backups or tuning ' +
+        '(set EMBEDDED_DB_IN_PRODUCTION=true to run production on it anyway)',
+    );
+  }
+  return problems;
 }
 
 /** Outside production a secret is generated once and kept, so tokens survive restarts. */

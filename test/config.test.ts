@@ -1,5 +1,6 @@
 import { expect } from 'chai';
-import { ConfigError, loadConfig } from '../src/config.js';
+import { readFileSync } from 'node:fs';
+import { ConfigError, configVariables, loadConfig } from '../src/config.js';
 
 describe('config', () => {
   const expectProblems = (env: NodeJS.ProcessEnv) => {
@@ -17,8 +18,18 @@ describe('config', () => {
     expect(problems.map((p) => p.split(':')[0])).to.have.members(['PORT', 'DATABASE_URL', 'LOG_LEVEL']);
   });
 
-  it('stops production without a JWT secret', () => {
-    expect(expectProblems({ NODE_ENV: 'production' })).to.deep.equal(['JWT_SECRET: required in production (at least 32 characters)']);
+  it('reports every production problem at once: secret, public URL and database', () => {
+    const problems = expectProblems({ NODE_ENV: 'production', PORT: 'eighty' });
+    expect(problems.map((p) => p.split(':')[0])).to.deep.equal(['PORT', 'JWT_SECRET', 'PUBLIC_URL', 'DATABASE_URL']);
+    expect(problems[1]).to.equal('JWT_SECRET: required in production (at least 32 characters)');
+    expect(problems[3]).to.match(/^DATABASE_URL: required in production; .*EMBEDDED_DB_IN_PRODUCTION=true/);
+  });
+
+  it('runs production on the embedded database only when told to', () => {
+    const production = { NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32), PUBLIC_URL: 'https://api.example.test' } as const;
+    expect(expectProblems(production).map((p) => p.split(':')[0])).to.deep.equal(['DATABASE_URL']);
+    expect(loadConfig({ ...production, EMBEDDED_DB_IN_PRODUCTION: 'true' }).databaseUrl).to.equal(undefined);
+    expect(loadConfig({ ...production, DATABASE_URL: 'postgresql://db.example.test/omni' }).isProduction).to.equal(true);
   });
 
   it('keeps a generated development secret across loads', () => {
@@ -30,9 +41,15 @@ describe('config', () => {
 
   it('picks a bcrypt cost per environment unless set', () => {
     const secret = 'x'.repeat(32);
-    const production = { NODE_ENV: 'production', JWT_SECRET: secret, PUBLIC_URL: 'https://api.example.test' } as const;
+    const production = { NODE_ENV: 'production', JWT_SECRET: secret, PUBLIC_URL: 'https://api.example.test', DATABASE_URL: 'postgresql://db.example.test/omni' } as const;
     expect(loadConfig(production).bcryptCost).to.equal(12);
     expect(loadConfig({ NODE_ENV: 'test', JWT_SECRET: secret }).bcryptCost).to.equal(4);
     expect(loadConfig({ ...production, BCRYPT_COST: '10' }).bcryptCost).to.equal(10);
+  });
+
+  it('.env.example lists every variable', () => {
+    const listed = [...readFileSync('.env.example', 'utf8').matchAll(/^# ([A-Z][A-Z0-9_]+)=/gm)].map((m) => m[1]);
+    expect(configVariables.filter((name) => !listed.includes(name))).to.deep.equal([]);
+    expect(listed.filter((name) => !configVariables.includes(name!))).to.deep.equal([]);
   });
 });

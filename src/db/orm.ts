@@ -1,6 +1,7 @@
 import { Migrator } from '@mikro-orm/migrations';
 import { defineConfig, MikroORM, type Options } from '@mikro-orm/postgresql';
 import { fileURLToPath } from 'node:url';
+import type { Logger } from '../logger.js';
 import { entities } from './entities.js';
 
 export const migrationsDir = fileURLToPath(new URL('../../migrations', import.meta.url));
@@ -28,8 +29,39 @@ export function ormOptions(clientUrl: string, overrides: Partial<Options> = {}):
   });
 }
 
-export async function openOrm(clientUrl: string, options: { migrate: boolean }): Promise<MikroORM> {
-  const orm = await MikroORM.init(ormOptions(clientUrl));
-  if (options.migrate) await orm.migrator.up();
+/** A start-up failure worth one clear line (no stack): the database cannot be reached or migrated. */
+export class DatabaseStartError extends Error {}
+
+/** Connects (and migrates, when asked), logging each migration it applies. */
+export async function openOrm(clientUrl: string, options: { migrate: boolean; log?: Logger }): Promise<MikroORM> {
+  const where = describeServer(clientUrl);
+  let orm: MikroORM;
+  try {
+    orm = await MikroORM.init(ormOptions(clientUrl));
+    await orm.em.getConnection().execute('select 1');
+  } catch (error) {
+    throw new DatabaseStartError(`cannot connect to PostgreSQL at ${where}: ${messageOf(error)}`);
+  }
+  if (!options.migrate) return orm;
+  try {
+    const applied = await orm.migrator.up();
+    for (const migration of applied) options.log?.info({ migration: migration.name }, 'applied migration');
+  } catch (error) {
+    await orm.close();
+    throw new DatabaseStartError(`migrating the database at ${where} failed: ${messageOf(error)}`);
+  }
   return orm;
+}
+
+/** host:port/database of a URL, without credentials. */
+const describeServer = (url: string) => {
+  const { hostname, port, pathname } = new URL(url);
+  return `${hostname}:${port || 5432}${pathname}`;
+};
+
+function messageOf(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  // A refused connection to localhost is an AggregateError (IPv4 and IPv6) with no message of its own.
+  const code = (error as { code?: string }).code;
+  return (error.message || code || error.name).split('\n')[0]!;
 }

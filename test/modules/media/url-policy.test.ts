@@ -50,7 +50,7 @@ describe('image URL policy', () => {
 
   describe('in production with Supabase Storage', () => {
     const supabaseBase = 'https://abc.supabase.co/storage/v1/object/public/product-images/';
-    const config = testConfig({ NODE_ENV: 'production', SUPABASE_URL: 'https://abc.supabase.co', SUPABASE_SERVICE_ROLE_KEY: 'k', IMAGE_HOSTS: 'images.example.test' });
+    const config = testConfig({ NODE_ENV: 'production', DATABASE_URL: 'postgresql://db.example.test/omni', SUPABASE_URL: 'https://abc.supabase.co', SUPABASE_SERVICE_ROLE_KEY: 'k', IMAGE_HOSTS: 'images.example.test' });
     const policy = imageUrlPolicy(config, { publicBase: supabaseBase });
 
     it("accepts https objects of the vendor's folder and refuses plain http", () => {
@@ -84,7 +84,7 @@ describe('image URL policy', () => {
       expect(problems({ NODE_ENV: 'production' })[0]).to.match(/^PUBLIC_URL: an https URL is required/);
       expect(problems({ NODE_ENV: 'production', PUBLIC_URL: 'http://shop.example.test' })[0]).to.match(/^PUBLIC_URL/);
       expect(problems({ NODE_ENV: 'production', SUPABASE_URL: 'http://abc.supabase.co', SUPABASE_SERVICE_ROLE_KEY: 'k' })[0]).to.match(/^SUPABASE_URL: must be an https/);
-      expect(problems({ NODE_ENV: 'production', PUBLIC_URL: 'https://shop.example.test' })).to.deep.equal([]);
+      expect(problems({ NODE_ENV: 'production', PUBLIC_URL: 'https://shop.example.test', DATABASE_URL: 'postgresql://db.example.test/omni' })).to.deep.equal([]);
       expect(testConfig({ SUPABASE_URL: 'https://abc.supabase.co', SUPABASE_SERVICE_ROLE_KEY: 'k' }).supabase).to.deep.equal({
         url: 'https://abc.supabase.co',
         serviceRoleKey: 'k',
