@@ -3,7 +3,7 @@
 // Signs in as the newest `scale-owner-1-*` owner, runs the common list queries through createCaller
 // (fresh context per call, like HTTP), prints median/p95 latency and EXPLAIN ANALYZE of their SQL.
 import { performance } from 'node:perf_hooks';
-import { createCaller } from '../src/router.js';
+import { createCaller } from '../src/caller.js';
 import { SCALE_PASSWORD } from './seed-scale-constants.js';
 import { captureSql } from './support/capture-sql.js';
 import { withRuntime } from '../src/runtime.js';

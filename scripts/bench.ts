@@ -12,7 +12,7 @@ import { loadConfig } from '../src/config.js';
 import { freePort } from '../src/db/embedded.js';
 import { openOrm } from '../src/db/orm.js';
 import { createLogger } from '../src/logger.js';
-import { createCaller } from '../src/router.js';
+import { createCaller } from '../src/caller.js';
 import { createServices } from '../src/services.js';
 import { benchDatabase, ensureScaleDataset, type BenchTarget } from './bench/dataset.js';
 import { captureSql } from './support/capture-sql.js';

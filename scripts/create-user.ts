@@ -1,6 +1,6 @@
 // npm run create-user -- --email ash@example.com --password 'at least 10 chars' [--vendor "Ash's Cards"] [--first-name Ash]
 // Creates a user with their own vendor and default store, exactly like auth.register.
-import { registerInput } from '../src/modules/identity/procedures/register.js';
+import { registerInput } from '../src/modules/identity/contract.js';
 import { register } from '../src/modules/identity/services/register.js';
 import { withRuntime } from '../src/runtime.js';
 import { parseFlags } from './support/flags.js';

@@ -1,7 +1,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { procedureAccess, type Access } from '../src/core/permissions.js';
-import { hasRole, memberRoles } from '../src/core/roles.js';
+import { hasRole } from '../src/core/roles.js';
+import { memberRoles } from '../src/modules/vendors/contract.js';
 
 /**
  * The permission matrix in README.md (between the markers), generated from src/core/permissions.ts

@@ -1,7 +1,7 @@
 // npm run seed: the demo vendor with an owner, an admin and a staff user, two stores and a few
 // hundred items with some stock history. Safe to run again: what exists is left as it is.
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { MemberRole } from '../src/core/roles.js';
+import type { MemberRole } from '../src/modules/vendors/contract.js';
 import { User, UserProfile } from '../src/modules/identity/entities.js';
 import { hashPassword } from '../src/modules/identity/passwords.js';
 import { register } from '../src/modules/identity/services/register.js';

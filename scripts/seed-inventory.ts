@@ -7,7 +7,7 @@ import { VendorMember } from '../src/modules/vendors/entities.js';
 import { adjustStock } from '../src/modules/inventory/services/adjust-stock.js';
 import { createItem, type ItemInput } from '../src/modules/inventory/services/create-item.js';
 import type { Actor } from '../src/modules/inventory/services/item-access.js';
-import type { MovementReason } from '../src/modules/inventory/entities.js';
+import type { MovementReason } from '../src/modules/inventory/contract.js';
 import type { ImageUrlPolicy } from '../src/modules/media/url-policy.js';
 
 /** A small seeded PRNG (mulberry32), so demo data is reproducible. */

@@ -55,12 +55,14 @@ export function createApp(services: AppServices) {
       router: appRouter,
       maxBodySize: config.bodyLimitBytes,
       responseMeta: ({ errors }) => ({ headers: retryAfterHeader(errors) }),
-      createContext: ({ req, res }) =>
-        createRequestContext(services, {
+      createContext: ({ req, res }) => ({
+        request: createRequestContext(services, {
           accessToken: bearerToken(req),
           ip: req.ip,
+          userAgent: req.get('user-agent'),
           requestId: res.locals.requestId as string,
         }),
+      }),
     }),
   );
 

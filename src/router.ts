@@ -1,8 +1,8 @@
+import type { inferRouterInputs, inferRouterOutputs } from '@trpc/server';
 import { authRouter, usersRouter } from './modules/identity/router.js';
 import { inventoryRouter, itemsRouter } from './modules/inventory/router.js';
 import { mediaRouter } from './modules/media/router.js';
 import { invitationsRouter, membersRouter, storesRouter, vendorsRouter } from './modules/vendors/router.js';
-import { createRequestContext, type AppServices, type RequestInfo } from './trpc/context.js';
 import { router } from './trpc/procedures.js';
 
 export const appRouter = router({
@@ -17,8 +17,7 @@ export const appRouter = router({
   inventory: inventoryRouter,
 });
 
+/** What TypeScript clients import: every procedure's input and output, and nothing of the server. */
 export type AppRouter = typeof appRouter;
-
-/** The same routers without HTTP, for scripts and tests: `createCaller(services, { accessToken }).users.me()`. */
-export const createCaller = (services: AppServices, info: RequestInfo = {}) =>
-  appRouter.createCaller(createRequestContext(services, info));
+export type RouterInputs = inferRouterInputs<AppRouter>;
+export type RouterOutputs = inferRouterOutputs<AppRouter>;

@@ -3,7 +3,7 @@ import { loadConfig, loadEnvFile, type Config } from './config.js';
 import { resolveDatabase, type DatabaseHandle } from './db/database.js';
 import { openOrm } from './db/orm.js';
 import { createLogger, wantsPrettyLogs, type Logger } from './logger.js';
-import { createCaller } from './router.js';
+import { createCaller, type Caller } from './caller.js';
 import { createServices } from './services.js';
 import type { AppServices, RequestInfo } from './trpc/context.js';
 
@@ -18,7 +18,7 @@ export interface Runtime {
   services: AppServices;
   database: DatabaseHandle;
   /** The routers in-process, as one request would see them: `runtime.caller({ accessToken }).users.me()`. */
-  caller(info?: RequestInfo): ReturnType<typeof createCaller>;
+  caller(info?: RequestInfo): Caller;
   /** A fresh EntityManager for direct reads and writes. */
   em(): EntityManager;
   close(): Promise<void>;

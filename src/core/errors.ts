@@ -1,19 +1,12 @@
+import type { AppErrorCode } from '../contract/errors.js';
+
 /**
  * Domain errors. Services throw these; the tRPC error map (src/trpc/errors.ts) turns them into
  * tRPC codes, and their `data` travels to the client in `error.data`.
  */
-export type AppErrorCode =
-  | 'BAD_REQUEST'
-  | 'UNAUTHORIZED'
-  | 'FORBIDDEN'
-  | 'NOT_FOUND'
-  | 'CONFLICT'
-  | 'PAYLOAD_TOO_LARGE'
-  | 'TOO_MANY_REQUESTS';
-
 export class AppError extends Error {
   constructor(
-    readonly code: AppErrorCode,
+    readonly code: Exclude<AppErrorCode, 'INTERNAL_SERVER_ERROR'>,
     message: string,
     readonly data: Record<string, unknown> = {},
   ) {

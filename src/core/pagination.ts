@@ -1,18 +1,7 @@
 import { z } from 'zod';
+import { idSchema } from '../contract/ids.js';
+import type { Page } from '../contract/pagination.js';
 import { invalidField } from './errors.js';
-import { idSchema } from './ids.js';
-
-/** The list inputs every paginated procedure shares: `limit` 1–200 (default 50) and an opaque `cursor`. */
-export const paginationFields = {
-  limit: z.number().int().min(1).max(200).default(50),
-  cursor: z.string().min(1).max(1000).optional(),
-};
-
-export interface Page<T> {
-  items: T[];
-  total: number;
-  nextCursor: string | null;
-}
 
 export type SortOrder = 'asc' | 'desc';
 

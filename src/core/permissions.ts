@@ -1,4 +1,4 @@
-import type { MemberRole } from './roles.js';
+import type { MemberRole } from '../modules/vendors/contract.js';
 
 /**
  * Who may call each procedure: `public` (no token), `authed` (a valid access token) or the

@@ -1,5 +1,4 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { z } from 'zod';
 
 /**
  * Single-use secrets sent by mail (invitations, password resets): 256 random bits, shown once,
@@ -11,5 +10,3 @@ export function newSecretToken() {
   const token = randomBytes(32).toString('base64url');
   return { token, tokenHash: hashToken(token) };
 }
-
-export const secretTokenSchema = z.string().trim().min(1).max(200);

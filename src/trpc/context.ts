@@ -22,6 +22,7 @@ export interface AppServices {
 export interface RequestInfo {
   accessToken?: string | null;
   ip?: string;
+  userAgent?: string;
   requestId?: string;
 }
 
@@ -33,6 +34,7 @@ export function createRequestContext(services: AppServices, info: RequestInfo = 
     em: services.orm.em.fork() as EntityManager,
     requestId,
     ip: info.ip ?? 'unknown',
+    userAgent: info.userAgent ?? null,
     accessToken: info.accessToken ?? null,
     log: services.log.child({ requestId }),
   };

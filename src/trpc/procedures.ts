@@ -1,20 +1,27 @@
 import { forbidden, unauthorized } from '../core/errors.js';
 import { accessOf } from '../core/permissions.js';
-import { hasRole, type MemberRole } from '../core/roles.js';
+import { hasRole } from '../core/roles.js';
+import type { MemberRole } from '../modules/vendors/contract.js';
 import { User } from '../modules/identity/entities.js';
 import { verifyAccessToken } from '../modules/identity/tokens.js';
 import { findPrimaryMembership } from '../modules/vendors/selectors/primary-membership.js';
+import type { RequestContext } from './context.js';
 import { toTRPCError } from './errors.js';
 import { t } from './init.js';
 
 export const router = t.router;
 
-/** Every procedure passes through the error map; unexpected errors are logged with the request id. */
+/**
+ * Every procedure starts here: the server's request context is unwrapped from the opaque root
+ * handle (see RootContext), and every error passes through the error map; unexpected errors are
+ * logged with the request id.
+ */
 export const publicProcedure = t.procedure.use(async ({ ctx, path, next }) => {
-  const result = await next();
+  const request = ctx.request as RequestContext;
+  const result = await next({ ctx: request });
   if (result.ok) return result;
   const error = toTRPCError(result.error);
-  if (error.code === 'INTERNAL_SERVER_ERROR') ctx.log.error({ err: error.cause ?? error, path }, 'unexpected error');
+  if (error.code === 'INTERNAL_SERVER_ERROR') request.log.error({ err: error.cause ?? error, path }, 'unexpected error');
   return { ...result, error };
 });
 

@@ -1,8 +1,10 @@
 import { TRPCError } from '@trpc/server';
 import { getErrorShape } from '@trpc/server/unstable-core-do-not-import';
 import { expect } from 'chai';
-import type { MemberRole } from '../../src/core/roles.js';
-import { appRouter, createCaller } from '../../src/router.js';
+import type { AppErrorShape } from '../../src/contract/errors.js';
+import type { MemberRole } from '../../src/modules/vendors/contract.js';
+import { createCaller } from '../../src/caller.js';
+import { appRouter } from '../../src/router.js';
 import { app } from './app.js';
 
 let sequence = 0;
@@ -42,12 +44,11 @@ export async function expectTRPCError(promise: Promise<unknown>, code: TRPCError
   expect(caught, `expected ${code}`).to.be.instanceOf(TRPCError);
   const error = caught as TRPCError;
   expect(error.code, error.message).to.equal(code);
-  return getErrorShape({ config: appRouter._def._config, error, type: 'unknown', path: undefined, input: undefined, ctx: undefined });
+  return getErrorShape({ config: appRouter._def._config, error, type: 'unknown', path: undefined, input: undefined, ctx: undefined }) as AppErrorShape;
 }
 
 /** The paths of the validation issues in a formatted BAD_REQUEST. */
-export const issuePaths = (shape: { data: Record<string, unknown> }) =>
-  ((shape.data.issues ?? []) as { path: (string | number)[] }[]).map((i) => i.path.join('.'));
+export const issuePaths = (shape: AppErrorShape) => (shape.data.issues ?? []).map((i) => i.path.join('.'));
 
 /** Invites a new user into `owner`'s vendor with `role`; they register with the token (their only vendor). */
 export async function joinAs(owner: SignedUp, role: MemberRole) {

@@ -1,4 +1,4 @@
-import type { MemberRole, StoreAccessRole } from '../../src/core/roles.js';
+import type { MemberRole, StoreAccessRole } from '../../src/modules/vendors/contract.js';
 import { StoreAccess, Store, Vendor, VendorMember } from '../../src/modules/vendors/entities.js';
 import { app } from './app.js';
 import { callerAs, signUp, type SignedUp } from './fixtures.js';

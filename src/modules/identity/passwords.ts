@@ -1,7 +1,4 @@
 import bcrypt from 'bcrypt';
-import { z } from 'zod';
-
-export const passwordSchema = z.string().min(10, 'must be at least 10 characters').max(200);
 
 export const hashPassword = (password: string, cost: number) => bcrypt.hash(password, cost);
 

@@ -1,3 +1,4 @@
+import type { CardDetailsOutput, ItemOutput, MovementOutput, PriceChangeOutput } from './contract.js';
 import type { ICardDetails, IItem, IItemImage, IPriceChange, IStockMovement } from './entities.js';
 
 /** A relation as an entity (loaded through the ORM) or as its id (a plain row from a selector). */
@@ -13,7 +14,7 @@ export type ItemRow = Omit<IItem, 'vendor' | 'store' | 'createdBy' | 'cardDetail
 export type CardDetailsRow = Omit<ICardDetails, 'id' | 'item'>;
 export type ImageRow = Pick<IItemImage, 'id' | 'url' | 'position' | 'isPrimary'>;
 
-const toCardDetailsDto = (c: CardDetailsRow) => ({
+const toCardDetailsDto = (c: CardDetailsRow): CardDetailsOutput => ({
   game: c.game ?? null,
   setName: c.setName ?? null,
   setCode: c.setCode ?? null,
@@ -34,7 +35,7 @@ const toCardDetailsDto = (c: CardDetailsRow) => ({
 });
 
 /** The full item from its row, card details and gallery (in position order). */
-export const itemDto = (i: ItemRow, cardDetails: CardDetailsRow | null | undefined, images: ImageRow[]) => ({
+export const itemDto = (i: ItemRow, cardDetails: CardDetailsRow | null | undefined, images: ImageRow[]): ItemOutput => ({
   id: i.id,
   vendorId: idOf(i.vendor),
   storeId: idOf(i.store),
@@ -57,12 +58,11 @@ export const itemDto = (i: ItemRow, cardDetails: CardDetailsRow | null | undefin
   createdAt: i.createdAt.toISOString(),
   updatedAt: i.updatedAt.toISOString(),
 });
-export type ItemDto = ReturnType<typeof itemDto>;
 
 /** The full item of a managed entity (card details and images must be loaded). */
 export const toItemDto = (i: IItem) => itemDto(i, i.cardDetails, i.images.getItems());
 
-export const toMovementDto = (m: IStockMovement) => ({
+export const toMovementDto = (m: IStockMovement): MovementOutput => ({
   id: m.id,
   delta: m.delta,
   quantityBefore: m.quantityBefore,
@@ -74,7 +74,7 @@ export const toMovementDto = (m: IStockMovement) => ({
   createdAt: m.createdAt.toISOString(),
 });
 
-export const toPriceChangeDto = (c: IPriceChange) => ({
+export const toPriceChangeDto = (c: IPriceChange): PriceChangeOutput => ({
   field: c.field,
   oldValue: c.oldValue ?? null,
   newValue: c.newValue,

@@ -2,23 +2,7 @@ import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
 import { createdAtColumn, idColumn } from '../../db/columns.js';
 import { User } from '../identity/entities.js';
 import { Store, Vendor } from '../vendors/entities.js';
-
-export const itemCategories = [
-  'trading_card', 'sports_card', 'video_game', 'console', 'comic', 'toy', 'apparel', 'sealed_product', 'accessory', 'other',
-] as const;
-export type ItemCategory = (typeof itemCategories)[number];
-export const itemStatuses = ['active', 'archived'] as const;
-export const cardFinishes = [
-  'normal', 'holofoil', 'reverse_holofoil', 'first_edition', 'first_edition_holofoil', 'unlimited', 'full_art', 'other',
-] as const;
-export const gradingCompanies = ['PSA', 'BGS', 'CGC', 'SGC', 'other'] as const;
-export const movementReasons = [
-  'intake', 'sale', 'return', 'adjustment', 'count', 'damage', 'transfer_in', 'transfer_out', 'import',
-] as const;
-export type MovementReason = (typeof movementReasons)[number];
-export const priceFields = ['intakePrice', 'price', 'projectedPrice'] as const;
-export type PriceField = (typeof priceFields)[number];
-export const priceSources = ['manual', 'import'] as const;
+import { cardFinishes, gradingCompanies, itemCategories, itemStatuses, MAX_STOCK, movementReasons, priceFields, priceSources } from './contract.js';
 
 // numeric(12,2): MikroORM's decimal defaults to scale 0, which would round cents away.
 const money = () => p.decimal().precision(12).scale(2).default('0.00');
@@ -47,7 +31,7 @@ export const Item = defineEntity({
     { name: 'items_search_text_trgm_index', expression: 'create index "items_search_text_trgm_index" on "items" using gin ("search_text" gin_trgm_ops)' },
   ],
   checks: [
-    { name: 'items_quantity_check', expression: 'quantity >= 0' },
+    { name: 'items_quantity_check', expression: `quantity >= 0 and quantity <= ${MAX_STOCK}` },
     { name: 'items_money_check', expression: 'intake_price >= 0 and price >= 0 and projected_price >= 0' },
   ],
   properties: {

@@ -1,10 +1,5 @@
 import { randomUUID } from 'node:crypto';
-
-/** What a product image may be: the four web formats browsers render, at most 10 MB. */
-export const imageTypes = ['image/jpeg', 'image/png', 'image/webp', 'image/gif'] as const;
-export type ImageType = (typeof imageTypes)[number];
-
-export const MAX_IMAGE_BYTES = 10 * 1024 * 1024;
+import type { ImageType } from './contract.js';
 
 /** File extensions per type; the first is used when the caller's file name offers none of them. */
 const extensions: Record<ImageType, string[]> = {

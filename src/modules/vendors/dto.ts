@@ -1,6 +1,7 @@
+import type { InvitationOutput, MemberOutput, StoreOutput, VendorOutput } from './contract.js';
 import type { IInvitation, IStore, IVendor, IVendorMember } from './entities.js';
 
-export const toVendorDto = (v: IVendor) => ({
+export const toVendorDto = (v: IVendor): VendorOutput => ({
   id: v.id,
   name: v.name,
   slug: v.slug,
@@ -10,7 +11,7 @@ export const toVendorDto = (v: IVendor) => ({
   lowStockThreshold: v.lowStockThreshold,
 });
 
-export const toStoreDto = (s: IStore) => ({
+export const toStoreDto = (s: IStore): StoreOutput => ({
   id: s.id,
   name: s.name,
   slug: s.slug,
@@ -21,7 +22,7 @@ export const toStoreDto = (s: IStore) => ({
 });
 
 /** `member.user` must be loaded (populate: ['user']) for the email. */
-export const toMemberDto = (m: IVendorMember) => ({
+export const toMemberDto = (m: IVendorMember): MemberOutput => ({
   id: m.id,
   userId: m.user.id,
   email: m.user.email,
@@ -30,7 +31,7 @@ export const toMemberDto = (m: IVendorMember) => ({
   isPrimary: m.isPrimary,
 });
 
-export const toInvitationDto = (i: IInvitation) => ({
+export const toInvitationDto = (i: IInvitation): InvitationOutput => ({
   id: i.id,
   email: i.email,
   role: i.role,

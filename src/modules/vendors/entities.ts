@@ -1,5 +1,5 @@
 import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
-import { invitationStatuses, memberRoles, memberStatuses, storeAccessRoles } from '../../core/roles.js';
+import { invitationStatuses, memberRoles, memberStatuses, storeAccessRoles, storeTypes } from './contract.js';
 import { createdAtColumn, idColumn, updatedAtColumn } from '../../db/columns.js';
 import { User } from '../identity/entities.js';
 
@@ -62,8 +62,6 @@ export const Invitation = defineEntity({
   },
 });
 export type IInvitation = InferEntity<typeof Invitation>;
-
-export const storeTypes = ['retail', 'online', 'popup', 'warehouse'] as const;
 
 export const Store = defineEntity({
   name: 'Store',

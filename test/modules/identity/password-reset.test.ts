@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { createAuthRateLimiter } from '../../../src/modules/identity/rate-limit.js';
 import { PasswordReset, RefreshToken } from '../../../src/modules/identity/entities.js';
-import { createCaller } from '../../../src/router.js';
+import { createCaller } from '../../../src/caller.js';
 import { app } from '../../support/app.js';
 import { callerAs, expectTRPCError, issuePaths, signUp, unique } from '../../support/fixtures.js';
 import { mailsTo, tokenMailedTo } from '../../support/outbox.js';

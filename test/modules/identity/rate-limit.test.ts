@@ -1,12 +1,11 @@
 import { expect } from 'chai';
-import { createRequestContext } from '../../../src/trpc/context.js';
-import { appRouter } from '../../../src/router.js';
+import { createCaller } from '../../../src/caller.js';
 import { createAuthRateLimiter } from '../../../src/modules/identity/rate-limit.js';
 import { app } from '../../support/app.js';
 import { expectTRPCError, PASSWORD, signUp, unique } from '../../support/fixtures.js';
 
 const limited = (rateLimiter: ReturnType<typeof createAuthRateLimiter>, ip: string) =>
-  appRouter.createCaller(createRequestContext({ ...app(), rateLimiter }, { ip }));
+  createCaller({ ...app(), rateLimiter }, { ip });
 
 describe('auth rate limits', () => {
   it('login: TOO_MANY_REQUESTS with retryAfter once an email has used its attempts', async () => {

@@ -1,5 +1,6 @@
 import { expect } from 'chai';
 import { CardDetails, Item, ItemImage, PriceChange, StockMovement } from '../../../src/modules/inventory/entities.js';
+import { MAX_STOCK } from '../../../src/modules/inventory/contract.js';
 import { Store } from '../../../src/modules/vendors/entities.js';
 import { app } from '../../support/app.js';
 import { callerAs, expectTRPCError, issuePaths, signUp } from '../../support/fixtures.js';
@@ -54,7 +55,7 @@ describe('items: create, get, update', () => {
       [{ sku: 'x'.repeat(65) }, 'sku'],
       [{ quantity: -1 }, 'quantity'],
       [{ quantity: 1.5 }, 'quantity'],
-      [{ quantity: 1_000_001 }, 'quantity'],
+      [{ quantity: MAX_STOCK + 1 }, 'quantity'],
       [{ price: '-1.00' }, 'price'],
       [{ price: '1.234' }, 'price'],
       [{ intakePrice: '12345678901' }, 'intakePrice'],

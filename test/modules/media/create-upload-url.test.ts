@@ -1,8 +1,8 @@
 import { expect } from 'chai';
 import { randomUUID } from 'node:crypto';
 import { AppError } from '../../../src/core/errors.js';
-import type { MemberRole, StoreAccessRole } from '../../../src/core/roles.js';
-import { MAX_IMAGE_BYTES } from '../../../src/modules/media/images.js';
+import type { MemberRole, StoreAccessRole } from '../../../src/modules/vendors/contract.js';
+import { MAX_IMAGE_BYTES } from '../../../src/modules/media/contract.js';
 import type { FindItemStore } from '../../../src/modules/media/item-store.js';
 import { createUploadUrl, type UploadRequest } from '../../../src/modules/media/services/create-upload-url.js';
 import { findPrimaryMembership } from '../../../src/modules/vendors/selectors/primary-membership.js';

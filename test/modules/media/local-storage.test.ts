@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { ItemImage } from '../../../src/modules/inventory/entities.js';
 import { LocalStorage } from '../../../src/modules/media/storage/local.js';
 import { signUploadToken, UploadRefused, uploadTokenKey } from '../../../src/modules/media/storage/upload-token.js';
-import { createCaller } from '../../../src/router.js';
+import { createCaller } from '../../../src/caller.js';
 import { app } from '../../support/app.js';
 import { expectTRPCError, issuePaths, signUp, type SignedUp } from '../../support/fixtures.js';
 import { filesUnder, startHttpApp } from '../../support/http.js';

@@ -4,7 +4,7 @@ import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createStorage } from '../../../src/modules/media/storage/index.js';
 import { imageUrlPolicy } from '../../../src/modules/media/url-policy.js';
-import { createCaller } from '../../../src/router.js';
+import { createCaller } from '../../../src/caller.js';
 import type { AppServices } from '../../../src/trpc/context.js';
 import { app, testConfig } from '../../support/app.js';
 import { signUp } from '../../support/fixtures.js';

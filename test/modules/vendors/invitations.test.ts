@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { hashToken } from '../../../src/core/secret-token.js';
-import { createCaller } from '../../../src/router.js';
+import { createCaller } from '../../../src/caller.js';
 import { Invitation, VendorMember } from '../../../src/modules/vendors/entities.js';
 import { app } from '../../support/app.js';
 import { callerAs, expectTRPCError, issuePaths, joinAs, PASSWORD, signUp, unique } from '../../support/fixtures.js';

@@ -1,10 +1,11 @@
-import { z } from 'zod';
+import { okOutput } from '../../../contract/common.js';
 import { authedProcedure } from '../../../trpc/procedures.js';
-import { passwordSchema } from '../passwords.js';
+import { changePasswordInput } from '../contract.js';
 import { changePassword } from '../services/change-password.js';
 
 export const changePasswordProcedure = authedProcedure
-  .input(z.object({ currentPassword: z.string().min(1).max(200), newPassword: passwordSchema }).strict())
+  .input(changePasswordInput)
+  .output(okOutput)
   .mutation(async ({ ctx, input }) => {
     await changePassword(ctx.em, ctx.services.config.bcryptCost, ctx.user, ctx.sessionId, input);
     return { ok: true as const };

@@ -1,11 +1,15 @@
+import { okOutput } from '../../../contract/common.js';
 import { publicProcedure } from '../../../trpc/procedures.js';
+import { refreshTokenInput } from '../contract.js';
 import { revokeFamily } from '../services/sessions.js';
 import { verifyRefreshToken } from '../tokens.js';
-import { refreshTokenInput } from './refresh.js';
 
 /** Revokes the whole session (the token's family); an expired token may still log out. */
-export const logoutProcedure = publicProcedure.input(refreshTokenInput).mutation(async ({ ctx, input }) => {
-  const claims = verifyRefreshToken(ctx.services.config, input.refreshToken, { allowExpired: true });
-  await revokeFamily(ctx.em, claims.family);
-  return { ok: true as const };
-});
+export const logoutProcedure = publicProcedure
+  .input(refreshTokenInput)
+  .output(okOutput)
+  .mutation(async ({ ctx, input }) => {
+    const claims = verifyRefreshToken(ctx.services.config, input.refreshToken, { allowExpired: true });
+    await revokeFamily(ctx.em, claims.family);
+    return { ok: true as const };
+  });

@@ -1,13 +1,14 @@
-import { z } from 'zod';
-import { emailSchema } from '../../../core/text.js';
+import { okOutput } from '../../../contract/common.js';
 import { publicProcedure } from '../../../trpc/procedures.js';
 import { deliver } from '../../mail/mailer.js';
+import { requestPasswordResetInput } from '../contract.js';
 import { passwordResetMail } from '../mail.js';
 import { createPasswordReset } from '../services/password-reset.js';
 
 /** Always `{ ok: true }`: the answer never tells whether an account exists. */
 export const requestPasswordResetProcedure = publicProcedure
-  .input(z.object({ email: emailSchema }).strict())
+  .input(requestPasswordResetInput)
+  .output(okOutput)
   .mutation(async ({ ctx, input }) => {
     await ctx.services.rateLimiter.consume([`reset:ip:${ctx.ip}`, `reset:email:${input.email}`]);
     const reset = await createPasswordReset(ctx.em, input.email);

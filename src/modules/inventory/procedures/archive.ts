@@ -1,8 +1,9 @@
 import { vendorProcedure } from '../../../trpc/procedures.js';
+import { itemIdInput, itemOutput } from '../contract.js';
 import { toItemDto } from '../dto.js';
-import { itemIdInput } from '../schemas.js';
 import { setItemStatus } from '../services/item-status.js';
 
 export const archiveItemProcedure = vendorProcedure
   .input(itemIdInput)
+  .output(itemOutput)
   .mutation(async ({ ctx, input }) => toItemDto(await setItemStatus(ctx.em, ctx, input.id, 'archived')));

@@ -1,5 +1,8 @@
 import { vendorProcedure } from '../../../trpc/procedures.js';
-import { itemIdInput } from '../schemas.js';
+import { itemIdInput, itemOutput } from '../contract.js';
 import { getItem } from '../selectors/item-contents.js';
 
-export const getItemProcedure = vendorProcedure.input(itemIdInput).query(({ ctx, input }) => getItem(ctx.em, ctx, input.id));
+export const getItemProcedure = vendorProcedure
+  .input(itemIdInput)
+  .output(itemOutput)
+  .query(({ ctx, input }) => getItem(ctx.em, ctx, input.id));

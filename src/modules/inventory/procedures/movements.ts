@@ -1,9 +1,8 @@
-import { z } from 'zod';
-import { idSchema } from '../../../core/ids.js';
-import { paginationFields } from '../../../core/pagination.js';
 import { vendorProcedure } from '../../../trpc/procedures.js';
+import { movementPageOutput, movementsInput } from '../contract.js';
 import { listMovements } from '../selectors/item-history.js';
 
 export const movementsProcedure = vendorProcedure
-  .input(z.object({ id: idSchema, ...paginationFields }).strict())
+  .input(movementsInput)
+  .output(movementPageOutput)
   .query(({ ctx, input }) => listMovements(ctx.em, ctx, input));

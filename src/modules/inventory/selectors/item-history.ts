@@ -1,16 +1,15 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { z } from 'zod';
+import { instant } from '../../../contract/text.js';
 import { decodeCursor, keysetFilter, toPage } from '../../../core/pagination.js';
 import { toMovementDto, toPriceChangeDto } from '../dto.js';
 import { PriceChange, StockMovement } from '../entities.js';
 import { findItemInScope, type Actor } from '../services/item-access.js';
 
-const timestamp = z.iso.datetime().transform((value) => new Date(value));
 
 /** An item's ledger, newest first, paginated by (createdAt, id). */
 export async function listMovements(em: EntityManager, actor: Actor, q: { id: string; limit: number; cursor?: string }) {
   const { item } = await findItemInScope(em, actor, q.id);
-  const after = q.cursor ? [keysetFilter('createdAt', 'desc', decodeCursor(q.cursor, timestamp))] : [];
+  const after = q.cursor ? [keysetFilter('createdAt', 'desc', decodeCursor(q.cursor, instant()))] : [];
   const rows = await em.find(StockMovement, { $and: [{ item }, ...after] }, {
     orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
     limit: q.limit + 1,

@@ -1,46 +1,23 @@
 import type { EntityManager, FilterQuery, QBFilterQuery } from '@mikro-orm/postgresql';
 import { z } from 'zod';
-import { moneySchema, type Money } from '../../../core/money.js';
-import { decodeCursor, keysetFilter, toPage, type SortOrder } from '../../../core/pagination.js';
+import { moneySchema } from '../../../contract/money.js';
+import { instant, text } from '../../../contract/text.js';
+import { decodeCursor, keysetFilter, toPage } from '../../../core/pagination.js';
 import { readableStoreIds, storeScopeOf } from '../../vendors/selectors/store-scope.js';
 import { itemDto, type ItemRow } from '../dto.js';
 import { itemContentsOf } from './item-contents.js';
-import { Item, type IItem, type ItemCategory, type gradingCompanies, type itemStatuses } from '../entities.js';
+import { MAX_STOCK, type ItemSort, type ListItemsQuery } from '../contract.js';
+import { Item, type IItem } from '../entities.js';
 import type { Actor } from '../services/item-access.js';
 
-export const itemSorts = ['name', 'sku', 'price', 'quantity', 'createdAt', 'updatedAt'] as const;
-type ItemSort = (typeof itemSorts)[number];
-
-export interface ListItemsQuery {
-  search?: string;
-  category?: ItemCategory;
-  condition?: string;
-  status: (typeof itemStatuses)[number];
-  storeId?: string;
-  language?: string;
-  marketRegion?: string;
-  game?: string;
-  setName?: string;
-  gradingCompany?: (typeof gradingCompanies)[number];
-  minPrice?: Money;
-  maxPrice?: Money;
-  inStock?: boolean;
-  lowStock?: boolean;
-  sort: ItemSort;
-  order: SortOrder;
-  limit: number;
-  cursor?: string;
-}
-
-const timestamp = z.iso.datetime().transform((value) => new Date(value));
 /** What a cursor's sort value must look like for each sort (a cursor from another list is refused). */
 const cursorValues: Record<ItemSort, z.ZodType> = {
-  name: z.string(),
-  sku: z.string(),
+  name: text(255),
+  sku: text(64),
   price: moneySchema,
-  quantity: z.number().int(),
-  createdAt: timestamp,
-  updatedAt: timestamp,
+  quantity: z.number().int().min(0).max(MAX_STOCK),
+  createdAt: instant(),
+  updatedAt: instant(),
 };
 const sortValueOf = (item: ItemRow, sort: ItemSort): string | number => {
   const value = item[sort];

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { conflict } from '../../../core/errors.js';
-import type { MovementReason } from '../entities.js';
+import type { MovementReason } from '../contract.js';
 import { findItemInScope, type Actor } from './item-access.js';
 import { recordMovement } from './item-content.js';
 

@@ -1,9 +1,9 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { Money } from '../../../core/money.js';
+import type { Money } from '../../../contract/money.js';
 import type { ImageUrlPolicy } from '../../media/url-policy.js';
 import { storeScopeOf } from '../../vendors/selectors/store-scope.js';
-import { Item, type ItemCategory } from '../entities.js';
-import type { CardDetailsInput } from '../schemas.js';
+import type { CardDetailsInput, ItemCategory } from '../contract.js';
+import { Item } from '../entities.js';
 import { findWritableStore, type Actor } from './item-access.js';
 import { applyCardDetails, galleryOf, recordMovement, recordPriceChanges, replaceGallery, searchTextOf, validAttributes, type GalleryInput } from './item-content.js';
 

@@ -3,8 +3,8 @@ import type { z } from 'zod';
 import { AppError, invalidField } from '../../../core/errors.js';
 import type { IUser } from '../../identity/entities.js';
 import { imageUrlProblem, type ImageUrlPolicy } from '../../media/url-policy.js';
-import { CardDetails, ItemImage, PriceChange, priceFields, StockMovement, type IItem, type ItemCategory, type MovementReason } from '../entities.js';
-import { attributeSchemas, genericAttributes, type CardDetailsInput } from '../schemas.js';
+import { attributeSchemas, genericAttributes, priceFields, type CardDetailsInput, type ItemCategory, type MovementReason } from '../contract.js';
+import { CardDetails, ItemImage, PriceChange, StockMovement, type IItem } from '../entities.js';
 
 /** Attributes are checked against the item's category (which an update may take from the stored item). */
 export function validAttributes(category: ItemCategory, attributes: Record<string, unknown>): Record<string, unknown> {

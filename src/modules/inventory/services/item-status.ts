@@ -1,10 +1,11 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { conflict } from '../../../core/errors.js';
-import { Item, ItemImage, StockMovement, type itemStatuses } from '../entities.js';
+import type { ItemStatus } from '../contract.js';
+import { Item, ItemImage, StockMovement } from '../entities.js';
 import { findItemInScope, type Actor } from './item-access.js';
 
 /** Archive or restore: the item and its history stay; only its status (and version) change. */
-export async function setItemStatus(em: EntityManager, actor: Actor, id: string, status: (typeof itemStatuses)[number]) {
+export async function setItemStatus(em: EntityManager, actor: Actor, id: string, status: ItemStatus) {
   return em.transactional(async (tx) => {
     const { item } = await findItemInScope(tx, actor, id, { write: true, lock: true });
     if (item.status !== status) {

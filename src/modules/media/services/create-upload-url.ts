@@ -2,7 +2,8 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { forbidden, notFound } from '../../../core/errors.js';
 import type { IVendorMember } from '../../vendors/entities.js';
 import { assertCanWriteStore, storeScopeOf } from '../../vendors/selectors/store-scope.js';
-import { extensionFor, newObjectPath, type ImageType } from '../images.js';
+import type { ImageType } from '../contract.js';
+import { extensionFor, newObjectPath } from '../images.js';
 import { findItemStore as findItemStoreInDb, type FindItemStore } from '../item-store.js';
 import type { StoragePort } from '../storage/port.js';
 

@@ -1,4 +1,4 @@
-import type { ImageType } from '../images.js';
+import type { ImageType } from '../contract.js';
 
 /** An object the caller may upload once: where, what type and exactly how many bytes. */
 export interface UploadTarget {

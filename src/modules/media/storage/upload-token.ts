@@ -1,7 +1,8 @@
 import jwt from 'jsonwebtoken';
 import { createHmac, randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import { imageTypes, MAX_IMAGE_BYTES, OBJECT_PATH } from '../images.js';
+import { imageTypes, MAX_IMAGE_BYTES } from '../contract.js';
+import { OBJECT_PATH } from '../images.js';
 import type { UploadTarget } from './port.js';
 
 /**

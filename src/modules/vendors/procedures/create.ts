@@ -1,12 +1,12 @@
-import { z } from 'zod';
+import { vendorOutput, createVendorInput } from '../contract.js';
 import { authedProcedure } from '../../../trpc/procedures.js';
 import { toVendorDto } from '../dto.js';
-import { vendorFields } from '../schemas.js';
 import { createVendorWithOwner } from '../services/create-vendor.js';
 
 /** The caller becomes the owner and starts working in the new vendor (it becomes primary). */
 export const createVendorProcedure = authedProcedure
-  .input(z.object({ name: vendorFields.name, description: vendorFields.description }).strict())
+  .input(createVendorInput)
+  .output(vendorOutput)
   .mutation(async ({ ctx, input }) => {
     const { vendor } = await ctx.em.transactional((tx) => createVendorWithOwner(tx, ctx.user, input));
     return toVendorDto(vendor);

@@ -1,4 +1,5 @@
 import { vendorProcedure } from '../../../trpc/procedures.js';
+import { vendorOutput } from '../contract.js';
 import { toVendorDto } from '../dto.js';
 
-export const currentVendorProcedure = vendorProcedure.query(({ ctx }) => toVendorDto(ctx.vendor));
+export const currentVendorProcedure = vendorProcedure.output(vendorOutput).query(({ ctx }) => toVendorDto(ctx.vendor));

@@ -1,4 +1,6 @@
+import { z } from 'zod';
 import { authedProcedure } from '../../../trpc/procedures.js';
+import { myVendorOutput } from '../contract.js';
 import { listMyVendors } from '../selectors/memberships.js';
 
-export const listVendorsProcedure = authedProcedure.query(({ ctx }) => listMyVendors(ctx.em, ctx.user));
+export const listVendorsProcedure = authedProcedure.output(z.array(myVendorOutput)).query(({ ctx }) => listMyVendors(ctx.em, ctx.user));

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { randomSuffix, slugify } from '../../../core/text.js';
+import { freeSlug } from '../../../core/slugs.js';
 import type { IUser } from '../../identity/entities.js';
 import { Store, Vendor, VendorMember } from '../entities.js';
 
@@ -16,17 +16,11 @@ export async function createVendorWithOwner(em: EntityManager, owner: IUser, inp
   const vendor = em.create(Vendor, {
     name: input.name,
     description: input.description ?? null,
-    slug: await uniqueVendorSlug(em, input.name),
+    slug: await freeSlug(em, 'vendors', {}, input.name, 'vendor'),
   });
   em.create(Store, { vendor, name: 'Main store', slug: 'main', isDefault: true });
   // Only one primary membership per user (a partial unique index backs this up).
   await em.nativeUpdate(VendorMember, { user: owner, isPrimary: true }, { isPrimary: false });
   const member = em.create(VendorMember, { vendor, user: owner, role: 'owner', isPrimary: true, status: 'active', respondedAt: new Date() });
   return { vendor, member };
-}
-
-async function uniqueVendorSlug(em: EntityManager, name: string): Promise<string> {
-  const base = slugify(name);
-  const taken = await em.count(Vendor, { slug: base });
-  return taken ? `${base}-${randomSuffix()}` : base;
 }

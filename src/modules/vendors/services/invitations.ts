@@ -1,7 +1,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { conflict, forbidden, invalidField, notFound } from '../../../core/errors.js';
 import { hashToken, newSecretToken } from '../../../core/secret-token.js';
-import { hasRole, type MemberRole } from '../../../core/roles.js';
+import { hasRole } from '../../../core/roles.js';
+import type { MemberRole } from '../contract.js';
 import type { IUser } from '../../identity/entities.js';
 import { findPrimaryMembership } from '../selectors/primary-membership.js';
 import { Invitation, VendorMember, type IInvitation, type IVendorMember } from '../entities.js';

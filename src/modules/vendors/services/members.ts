@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { conflict, forbidden } from '../../../core/errors.js';
-import { hasRole, type MemberRole } from '../../../core/roles.js';
+import { hasRole } from '../../../core/roles.js';
+import type { MemberRole } from '../contract.js';
 import { StoreAccess, VendorMember, type IVendor, type IVendorMember } from '../entities.js';
 import { findActiveMember, lockVendor, promoteNextMembership } from './memberships.js';
 

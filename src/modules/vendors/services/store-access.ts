@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { StoreAccessRole } from '../../../core/roles.js';
+import type { StoreAccessRole } from '../contract.js';
 import { StoreAccess, type IVendor } from '../entities.js';
 import { findActiveMember } from './memberships.js';
 import { findVendorStore } from './stores.js';

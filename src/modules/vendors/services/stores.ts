@@ -1,7 +1,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { conflict, notFound } from '../../../core/errors.js';
-import { randomSuffix, slugify } from '../../../core/text.js';
-import { Store, storeTypes, type IVendor } from '../entities.js';
+import { freeSlug } from '../../../core/slugs.js';
+import type { storeTypes } from '../contract.js';
+import { Store, type IVendor } from '../entities.js';
 
 export interface StoreFields {
   name: string;
@@ -11,8 +12,7 @@ export interface StoreFields {
 
 export async function createStore(em: EntityManager, vendor: IVendor, input: StoreFields) {
   return em.transactional(async (tx) => {
-    const base = slugify(input.name);
-    const slug = (await tx.count(Store, { vendor, slug: base })) ? `${base}-${randomSuffix()}` : base;
+    const slug = await freeSlug(tx, 'stores', { vendor_id: vendor.id }, input.name, 'store');
     return tx.create(Store, { vendor, name: input.name, slug, type: input.type ?? 'retail', address: input.address ?? null });
   });
 }

@@ -1,9 +1,12 @@
 import { authedProcedure } from '../../../../trpc/procedures.js';
+import { acceptedInvitationOutput, invitationRefInput } from '../../contract.js';
 import { toMemberDto, toVendorDto } from '../../dto.js';
-import { invitationRefInput } from '../../schemas.js';
 import { acceptInvitationByRef } from '../../services/invitations.js';
 
-export const acceptInvitationProcedure = authedProcedure.input(invitationRefInput).mutation(async ({ ctx, input }) => {
-  const { vendor, member } = await acceptInvitationByRef(ctx.em, ctx.user, input);
-  return { vendor: toVendorDto(vendor), member: toMemberDto(member) };
-});
+export const acceptInvitationProcedure = authedProcedure
+  .input(invitationRefInput)
+  .output(acceptedInvitationOutput)
+  .mutation(async ({ ctx, input }) => {
+    const { vendor, member } = await acceptInvitationByRef(ctx.em, ctx.user, input);
+    return { vendor: toVendorDto(vendor), member: toMemberDto(member) };
+  });

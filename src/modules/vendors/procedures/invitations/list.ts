@@ -1,4 +1,8 @@
+import { z } from 'zod';
 import { vendorProcedure } from '../../../../trpc/procedures.js';
+import { invitationOutput } from '../../contract.js';
 import { listVendorInvitations } from '../../selectors/invitations.js';
 
-export const listInvitationsProcedure = vendorProcedure.query(({ ctx }) => listVendorInvitations(ctx.em, ctx.vendor));
+export const listInvitationsProcedure = vendorProcedure
+  .output(z.array(invitationOutput))
+  .query(({ ctx }) => listVendorInvitations(ctx.em, ctx.vendor));

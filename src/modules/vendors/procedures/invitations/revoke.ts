@@ -1,8 +1,12 @@
+import { okOutput } from '../../../../contract/common.js';
 import { vendorProcedure } from '../../../../trpc/procedures.js';
-import { invitationIdInput } from '../../schemas.js';
+import { invitationIdInput } from '../../contract.js';
 import { revokeInvitation } from '../../services/invitations.js';
 
-export const revokeInvitationProcedure = vendorProcedure.input(invitationIdInput).mutation(async ({ ctx, input }) => {
-  await revokeInvitation(ctx.em, ctx.member, input.invitationId);
-  return { ok: true as const };
-});
+export const revokeInvitationProcedure = vendorProcedure
+  .input(invitationIdInput)
+  .output(okOutput)
+  .mutation(async ({ ctx, input }) => {
+    await revokeInvitation(ctx.em, ctx.member, input.invitationId);
+    return { ok: true as const };
+  });

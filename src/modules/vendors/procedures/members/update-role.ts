@@ -1,10 +1,9 @@
-import { z } from 'zod';
-import { idSchema } from '../../../../core/ids.js';
-import { memberRoles } from '../../../../core/roles.js';
 import { vendorProcedure } from '../../../../trpc/procedures.js';
+import { memberOutput, updateMemberRoleInput } from '../../contract.js';
 import { toMemberDto } from '../../dto.js';
 import { updateMemberRole } from '../../services/members.js';
 
 export const updateMemberRoleProcedure = vendorProcedure
-  .input(z.object({ memberId: idSchema, role: z.enum(memberRoles) }).strict())
+  .input(updateMemberRoleInput)
+  .output(memberOutput)
   .mutation(async ({ ctx, input }) => toMemberDto(await updateMemberRole(ctx.em, ctx.member, input.memberId, input.role)));

@@ -1,10 +1,11 @@
-import { z } from 'zod';
-import { idSchema } from '../../../../core/ids.js';
+import { okOutput } from '../../../../contract/common.js';
 import { vendorProcedure } from '../../../../trpc/procedures.js';
+import { revokeStoreAccessInput } from '../../contract.js';
 import { revokeStoreAccess } from '../../services/store-access.js';
 
 export const revokeStoreAccessProcedure = vendorProcedure
-  .input(z.object({ storeId: idSchema, memberId: idSchema }).strict())
+  .input(revokeStoreAccessInput)
+  .output(okOutput)
   .mutation(async ({ ctx, input }) => {
     await revokeStoreAccess(ctx.em, ctx.vendor, input);
     return { ok: true as const };

@@ -1,0 +1,95 @@
+import { z } from 'zod';
+import { secretTokenSchema, timestampOutput } from '../../contract/common.js';
+import { idSchema } from '../../contract/ids.js';
+import { emailSchema, label, text, webUrl } from '../../contract/text.js';
+
+export const memberRoles = ['owner', 'admin', 'staff', 'viewer'] as const;
+export type MemberRole = (typeof memberRoles)[number];
+export const memberStatuses = ['pending', 'active', 'declined', 'revoked'] as const;
+export type MemberStatus = (typeof memberStatuses)[number];
+export const invitationStatuses = ['pending', 'accepted', 'declined', 'revoked'] as const;
+export type InvitationStatus = (typeof invitationStatuses)[number];
+export const storeAccessRoles = ['manager', 'sales', 'view_only'] as const;
+export type StoreAccessRole = (typeof storeAccessRoles)[number];
+export const storeTypes = ['retail', 'online', 'popup', 'warehouse'] as const;
+
+const knownCurrencies = new Set(Intl.supportedValuesOf('currency'));
+
+const vendorFields = {
+  name: label(255),
+  description: text(5000).nullable().optional(),
+  logoUrl: webUrl().nullable().optional(),
+  currency: z
+    .string()
+    .toUpperCase()
+    .refine((c) => knownCurrencies.has(c), 'must be an ISO 4217 currency code'),
+  lowStockThreshold: z.number().int().min(0).max(1_000_000),
+};
+
+const storeFields = {
+  name: label(255),
+  type: z.enum(storeTypes),
+  address: text(1000).nullable(),
+};
+
+// Inputs
+export const createVendorInput = z.object({ name: vendorFields.name, description: vendorFields.description }).strict();
+export const updateVendorInput = z.object(vendorFields).partial().strict();
+export const switchVendorInput = z.object({ vendorId: idSchema }).strict();
+export const listStoresInput = z.object({ includeArchived: z.boolean().default(false) }).strict().optional();
+export const createStoreInput = z.object({ name: storeFields.name, type: storeFields.type.optional(), address: storeFields.address.optional() }).strict();
+export const updateStoreInput = z.object({ storeId: idSchema, ...storeFields }).partial({ name: true, type: true, address: true }).strict();
+export const storeIdInput = z.object({ storeId: idSchema }).strict();
+export const grantStoreAccessInput = z.object({ storeId: idSchema, memberId: idSchema, role: z.enum(storeAccessRoles) }).strict();
+export const revokeStoreAccessInput = z.object({ storeId: idSchema, memberId: idSchema }).strict();
+export const memberIdInput = z.object({ memberId: idSchema }).strict();
+export const updateMemberRoleInput = z.object({ memberId: idSchema, role: z.enum(memberRoles) }).strict();
+export const createInvitationInput = z.object({ email: emailSchema, role: z.enum(memberRoles) }).strict();
+export const invitationIdInput = z.object({ invitationId: idSchema }).strict();
+/** invitations.accept / decline: the mailed token, or the id for the signed-in invitee. */
+export const invitationRefInput = z.union([z.object({ token: secretTokenSchema }).strict(), invitationIdInput]);
+
+// Outputs
+export const vendorRefOutput = z.object({ id: idSchema, name: z.string(), slug: z.string() });
+export const vendorOutput = vendorRefOutput.extend({
+  description: z.string().nullable(),
+  logoUrl: z.string().nullable(),
+  currency: z.string(),
+  lowStockThreshold: z.number().int(),
+});
+export const myVendorOutput = vendorRefOutput.extend({ role: z.enum(memberRoles), isPrimary: z.boolean() });
+export const storeOutput = z.object({
+  id: idSchema,
+  name: z.string(),
+  slug: z.string(),
+  type: z.enum(storeTypes),
+  address: z.string().nullable(),
+  isDefault: z.boolean(),
+  isActive: z.boolean(),
+});
+export const storeGrantOutput = z.object({ storeId: idSchema, memberId: idSchema, role: z.enum(storeAccessRoles) });
+export const memberOutput = z.object({
+  id: idSchema,
+  userId: idSchema,
+  email: z.string(),
+  role: z.enum(memberRoles),
+  status: z.enum(memberStatuses),
+  isPrimary: z.boolean(),
+});
+export const invitationOutput = z.object({
+  id: idSchema,
+  email: z.string(),
+  role: z.enum(memberRoles),
+  status: z.enum(invitationStatuses),
+  expiresAt: timestampOutput,
+  createdAt: timestampOutput,
+});
+/** The token is answered once, for a shareable link; `mailed: false` when the mail could not go out. */
+export const createdInvitationOutput = invitationOutput.extend({ token: z.string(), mailed: z.boolean() });
+export const myInvitationOutput = invitationOutput.extend({ vendor: vendorRefOutput });
+export const acceptedInvitationOutput = z.object({ vendor: vendorOutput, member: memberOutput });
+
+export type VendorOutput = z.infer<typeof vendorOutput>;
+export type StoreOutput = z.infer<typeof storeOutput>;
+export type MemberOutput = z.infer<typeof memberOutput>;
+export type InvitationOutput = z.infer<typeof invitationOutput>;
