@@ -2,6 +2,7 @@
 // Creates a user with their own vendor and default store, exactly like auth.register.
 import { registerInput } from '../src/modules/identity/contract.js';
 import { register } from '../src/modules/identity/services/register.js';
+import { systemWriteContext } from '../src/db/write.js';
 import { withRuntime } from '../src/runtime.js';
 import { parseFlags } from './support/flags.js';
 
@@ -19,8 +20,8 @@ if (!parsed.success) {
   console.error("usage: npm run create-user -- --email EMAIL --password PASSWORD [--vendor NAME] [--first-name F] [--last-name L]");
   process.exit(2);
 }
-await withRuntime(async ({ services, em }) => {
-  const { user, vendor } = await register(em(), services.config, parsed.data);
+await withRuntime(async ({ services }) => {
+  const { user, vendor } = await register(await systemWriteContext(services, 'create-user'), parsed.data);
   console.log(`created ${user.email} (user ${user.id}), owner of "${vendor.name}" (vendor ${vendor.id})`);
 }).catch((error: unknown) => {
   console.error(error instanceof Error ? error.message : error);

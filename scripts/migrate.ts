@@ -1,8 +1,10 @@
-// npm run migration:create [-- name] | npm run migration:up
-// Uses DATABASE_URL, or the embedded PostgreSQL under DATA_DIR when it is unset.
+// npm run migration:create [-- name [--blank]] | npm run migration:up
+// Uses DATABASE_URL, or the embedded PostgreSQL under DATA_DIR when it is unset. `--blank` writes
+// an empty migration for SQL the entities cannot describe (triggers, functions).
 import { withRuntime } from '../src/runtime.js';
 
-const [command, name] = process.argv.slice(2);
+const [command, name] = process.argv.slice(2).filter((arg) => arg !== '--blank');
+const blank = process.argv.includes('--blank');
 if (command !== 'create' && command !== 'up') {
   console.error('usage: tsx scripts/migrate.ts create [name] | up');
   process.exit(2);
@@ -12,7 +14,7 @@ await withRuntime(
     if (command === 'create') {
       // A new migration is the diff between the entities and the schema the existing ones build.
       await orm.migrator.up();
-      const result = await orm.migrator.create(undefined, false, false, name);
+      const result = await orm.migrator.create(undefined, blank, false, name);
       console.log(result.fileName ? `created migrations/${result.fileName}` : 'no schema changes: nothing to create');
       return;
     }

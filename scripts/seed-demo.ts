@@ -1,12 +1,14 @@
 // npm run seed: the demo vendor with an owner, an admin and a staff user, two stores and a few
 // hundred items with some stock history. Safe to run again: what exists is left as it is.
-import type { EntityManager } from '@mikro-orm/postgresql';
+import { systemWriteContext, write, type VendorWriteContext, type WriteContext } from '../src/db/write.js';
+import { changesOf } from '../src/modules/audit/changes.js';
 import type { MemberRole } from '../src/modules/vendors/contract.js';
 import { User, UserProfile } from '../src/modules/identity/entities.js';
 import { hashPassword } from '../src/modules/identity/passwords.js';
 import { register } from '../src/modules/identity/services/register.js';
 import { Item } from '../src/modules/inventory/entities.js';
-import { Store, StoreAccess, VendorMember, type IVendor } from '../src/modules/vendors/entities.js';
+import { Store, StoreAccess, VendorMember } from '../src/modules/vendors/entities.js';
+import { createStore } from '../src/modules/vendors/services/stores.js';
 import { seedDemoItems } from './seed-inventory.js';
 import { withRuntime } from '../src/runtime.js';
 import { progressBar, seconds, step } from './support/progress.js';
@@ -19,18 +21,19 @@ const TEAM: { email: string; role: MemberRole; firstName: string }[] = [
 ];
 
 const started = performance.now();
-await withRuntime(async ({ services, em: fork }) => {
-  const em = fork();
+await withRuntime(async ({ services }) => {
+  const seed = await systemWriteContext(services, 'seed-demo');
   const { vendor, stores } = await step('demo vendor, stores and team', async () => {
-    const vendor = await demoVendor(em, services.config);
-    const stores = await demoStores(em, vendor);
-    for (const member of TEAM) await ensureMember(em, vendor, member, services.config.bcryptCost, stores[0]!);
-    return { vendor, stores };
+    const vendorId = await demoVendor(seed);
+    const shop = await systemWriteContext(services, 'seed-demo', vendorId);
+    const stores = await demoStores(shop);
+    for (const member of TEAM) await ensureMember(shop, member, stores[0]!);
+    return { vendor: shop.vendor, stores };
   });
   let bar: ReturnType<typeof progressBar> | undefined;
-  const added = (await em.count(Item, { vendor }))
+  const added = (await seed.em.count(Item, { vendor }))
     ? 0
-    : await seedDemoItems(em, services.imageUrlPolicy, vendor.id, stores.map((s) => s.id), {
+    : await seedDemoItems(services, vendor.id, stores.map((s) => s.id), {
         start: (total) => (bar = progressBar('demo items', total, 'items')),
         advance: () => bar?.advance(),
       });
@@ -40,31 +43,30 @@ await withRuntime(async ({ services, em: fork }) => {
   for (const email of [OWNER, ...TEAM.map((m) => m.email)]) console.log(`  ${email}`);
 });
 
-async function demoVendor(em: EntityManager, config: Parameters<typeof register>[1]): Promise<IVendor> {
-  const existing = await em.findOne(VendorMember, { user: { email: OWNER }, role: 'owner' }, { populate: ['vendor'] });
-  if (existing) return existing.vendor;
-  const { vendor } = await register(em, config, { email: OWNER, password: PASSWORD, firstName: 'Olive', vendorName: 'Omni Demo Cards & Games' });
-  return vendor;
+async function demoVendor(seed: WriteContext): Promise<string> {
+  const existing = await seed.em.findOne(VendorMember, { user: { email: OWNER }, role: 'owner' });
+  if (existing) return existing.vendor.id;
+  const { vendor } = await register(seed, { email: OWNER, password: PASSWORD, firstName: 'Olive', vendorName: 'Omni Demo Cards & Games' });
+  return vendor.id;
 }
 
 /** The default store and a convention booth. */
-async function demoStores(em: EntityManager, vendor: IVendor) {
-  const main = await em.findOneOrFail(Store, { vendor, isDefault: true });
-  const booth = (await em.findOne(Store, { vendor, slug: 'convention-booth' }))
-    ?? em.create(Store, { vendor, name: 'Convention Booth', slug: 'convention-booth', type: 'popup' });
-  await em.flush();
+async function demoStores(shop: VendorWriteContext) {
+  const main = await shop.em.findOneOrFail(Store, { vendor: shop.vendor, isDefault: true });
+  const booth = (await shop.em.findOne(Store, { vendor: shop.vendor, slug: 'convention-booth' })) ?? (await createStore(shop, { name: 'Convention Booth', type: 'popup' }));
   return [main, booth];
 }
 
 /** The staff user sells in the main store (store access), the admin reaches every store anyway. */
-async function ensureMember(em: EntityManager, vendor: IVendor, member: (typeof TEAM)[number], cost: number, store: { id: string }) {
-  if (await em.count(VendorMember, { vendor, user: { email: member.email } })) return;
-  const passwordHash = await hashPassword(PASSWORD, cost);
-  await em.transactional(async (tx) => {
-    const user = (await tx.findOne(User, { email: member.email })) ?? tx.create(User, { email: member.email, passwordHash, firstName: member.firstName });
-    if (!(await tx.count(UserProfile, { user }))) tx.create(UserProfile, { user });
-    await tx.nativeUpdate(VendorMember, { user, isPrimary: true }, { isPrimary: false });
-    const membership = tx.create(VendorMember, { vendor, user, role: member.role, isPrimary: true, status: 'active', respondedAt: new Date() });
-    if (member.role === 'staff') tx.create(StoreAccess, { member: membership, store: store.id, role: 'sales' });
+async function ensureMember(shop: VendorWriteContext, member: (typeof TEAM)[number], store: { id: string }) {
+  if (await shop.em.count(VendorMember, { vendor: shop.vendor, user: { email: member.email } })) return;
+  const passwordHash = await hashPassword(PASSWORD, shop.services.config.bcryptCost);
+  await write(shop, async (tx) => {
+    const user = (await tx.em.findOne(User, { email: member.email })) ?? tx.em.create(User, { email: member.email, passwordHash, firstName: member.firstName });
+    if (!(await tx.em.count(UserProfile, { user }))) tx.em.create(UserProfile, { user });
+    await tx.em.nativeUpdate(VendorMember, { user, isPrimary: true }, { isPrimary: false });
+    const membership = tx.em.create(VendorMember, { vendor: tx.vendor, user, role: member.role, isPrimary: true, status: 'active', respondedAt: new Date() });
+    if (member.role === 'staff') tx.em.create(StoreAccess, { member: membership, store: store.id, role: 'sales' });
+    tx.audit({ entity: 'VendorMember', entityId: membership.id, changes: changesOf(null, { email: member.email, role: member.role }) });
   });
 }

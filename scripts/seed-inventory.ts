@@ -1,14 +1,12 @@
-// Demo inventory for scripts/seed-demo.ts: `await seedDemoItems(em, policy, vendorId, storeIds)` adds a few
+// Demo inventory for scripts/seed-demo.ts: `await seedDemoItems(services, vendorId, storeIds)` adds a few
 // hundred realistic items (raw and graded Pokémon, Magic and sports cards, video games, sealed
 // product, apparel) across the given stores, through the same services as the API, with some
 // movement history. Deterministic: the same run gives the same catalogue.
-import type { EntityManager } from '@mikro-orm/postgresql';
-import { VendorMember } from '../src/modules/vendors/entities.js';
+import { systemWriteContext } from '../src/db/write.js';
+import type { MovementReason } from '../src/modules/inventory/contract.js';
 import { adjustStock } from '../src/modules/inventory/services/adjust-stock.js';
 import { createItem, type ItemInput } from '../src/modules/inventory/services/create-item.js';
-import type { Actor } from '../src/modules/inventory/services/item-access.js';
-import type { MovementReason } from '../src/modules/inventory/contract.js';
-import type { ImageUrlPolicy } from '../src/modules/media/url-policy.js';
+import type { AppServices } from '../src/services.js';
 
 /** A small seeded PRNG (mulberry32), so demo data is reproducible. */
 function randomFrom(seed: number) {
@@ -118,24 +116,22 @@ const historyReasons: MovementReason[] = ['sale', 'sale', 'sale', 'return', 'dam
 
 /** Adds the demo catalogue; `progress` hears of the total first, then of every item added. */
 export async function seedDemoItems(
-  em: EntityManager,
-  policy: ImageUrlPolicy,
+  services: AppServices,
   vendorId: string,
   storeIds: string[],
   progress?: { start(total: number): void; advance(): void },
 ): Promise<number> {
-  const member = await em.findOneOrFail(VendorMember, { vendor: vendorId, role: 'owner', status: 'active' }, { populate: ['vendor', 'user'] });
-  const actor: Actor = { user: member.user, vendor: member.vendor, member };
+  const seed = await systemWriteContext(services, 'seed-demo', vendorId);
   const rng = randomFrom(42);
   const inputs = [...demoItems(rng)];
   progress?.start(inputs.length);
   let count = 0;
   for (const input of inputs) {
-    const item = await createItem(em.fork(), actor, policy, { ...input, storeId: storeIds[count++ % storeIds.length] });
+    const item = await createItem(seed, { ...input, storeId: storeIds[count++ % storeIds.length] });
     if (item.quantity > 1 && rng.next() < 0.4) {
       const reason = rng.pick(historyReasons);
       const delta = reason === 'return' ? 1 : reason === 'adjustment' ? rng.pick([-1, 1]) : -rng.int(1, item.quantity - 1);
-      await adjustStock(em.fork(), actor, { id: item.id, delta, reason, note: reason === 'damage' ? 'Damaged in the display case' : null });
+      await adjustStock(seed, { id: item.id, delta, reason, note: reason === 'damage' ? 'Damaged in the display case' : null });
     }
     progress?.advance();
   }

@@ -8,7 +8,8 @@ import { fileURLToPath } from 'node:url';
 import { register } from '../src/modules/identity/services/register.js';
 import { Store } from '../src/modules/vendors/entities.js';
 import { createStore } from '../src/modules/vendors/services/stores.js';
-import type { AppServices } from '../src/trpc/context.js';
+import { systemWriteContext } from '../src/db/write.js';
+import type { AppServices } from '../src/services.js';
 import { SCALE_PASSWORD } from './seed-scale-constants.js';
 import { withRuntime } from '../src/runtime.js';
 import { intFlag } from './support/flags.js';
@@ -123,14 +124,14 @@ export async function buildScaleDataset(services: AppServices, plan: { items: nu
   const created = await step(`${plan.vendors} vendors with their owners and stores`, async () => {
     const vendors: (ScaleVendor & { storeIds: [string, string]; ownerId: string })[] = [];
     for (let n = 1; n <= plan.vendors; n++) {
-      const em = services.orm.em.fork();
-      const { user, vendor } = await register(em, services.config, {
+      const { user, vendor } = await register(await systemWriteContext(services, 'seed-scale'), {
         email: `scale-owner-${n}-${run}@example.test`,
         password: SCALE_PASSWORD,
         vendorName: `Scale Vendor ${n} ${run}`,
       });
-      const main = await em.findOneOrFail(Store, { vendor, isDefault: true });
-      const second = await createStore(em, vendor, { name: 'Warehouse', type: 'warehouse' });
+      const shop = await systemWriteContext(services, 'seed-scale', vendor.id);
+      const main = await shop.em.findOneOrFail(Store, { vendor: vendor.id, isDefault: true });
+      const second = await createStore(shop, { name: 'Warehouse', type: 'warehouse' });
       vendors.push({ vendorId: vendor.id, ownerEmail: user.email, ownerId: user.id, storeIds: [main.id, second.id] });
     }
     return vendors;

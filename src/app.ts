@@ -7,7 +7,8 @@ import { randomUUID } from 'node:crypto';
 import { AppError } from './core/errors.js';
 import { mediaRoutes } from './modules/media/routes.js';
 import { appRouter } from './router.js';
-import { createRequestContext, type AppServices } from './trpc/context.js';
+import type { AppServices } from './services.js';
+import { createRequestContext } from './trpc/context.js';
 
 const REQUEST_ID = /^[\w.:-]{1,100}$/;
 

@@ -1,5 +1,6 @@
 import { appRouter } from './router.js';
-import { createRequestContext, type AppServices, type RequestInfo } from './trpc/context.js';
+import type { AppServices } from './services.js';
+import { createRequestContext, type RequestInfo } from './trpc/context.js';
 
 /**
  * The routers without HTTP, for scripts and tests: `createCaller(services, { accessToken }).users.me()`.

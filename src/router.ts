@@ -1,4 +1,5 @@
 import type { inferRouterInputs, inferRouterOutputs } from '@trpc/server';
+import { auditRouter } from './modules/audit/router.js';
 import { authRouter, usersRouter } from './modules/identity/router.js';
 import { inventoryRouter, itemsRouter } from './modules/inventory/router.js';
 import { mediaRouter } from './modules/media/router.js';
@@ -15,6 +16,7 @@ export const appRouter = router({
   invitations: invitationsRouter,
   items: itemsRouter,
   inventory: inventoryRouter,
+  audit: auditRouter,
 });
 
 /** What TypeScript clients import: every procedure's input and output, and nothing of the server. */

@@ -5,7 +5,8 @@ import { openOrm } from './db/orm.js';
 import { createLogger, wantsPrettyLogs, type Logger } from './logger.js';
 import { createCaller, type Caller } from './caller.js';
 import { createServices } from './services.js';
-import type { AppServices, RequestInfo } from './trpc/context.js';
+import type { AppServices } from './services.js';
+import type { RequestInfo } from './trpc/context.js';
 
 /**
  * Omni-Stock in one process without HTTP: configuration, the database (DATABASE_URL, else the

@@ -1,11 +1,23 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { Config } from './config.js';
 import type { Logger } from './logger.js';
-import { createAuthRateLimiter } from './modules/identity/rate-limit.js';
+import { createAuthRateLimiter, type AuthRateLimiter } from './modules/identity/rate-limit.js';
 import { createStorage } from './modules/media/storage/index.js';
-import { imageUrlPolicy } from './modules/media/url-policy.js';
-import { createMailer } from './modules/mail/mailer.js';
-import type { AppServices } from './trpc/context.js';
+import type { StoragePort } from './modules/media/storage/port.js';
+import { imageUrlPolicy, type ImageUrlPolicy } from './modules/media/url-policy.js';
+import { createMailer, type Mailer } from './modules/mail/mailer.js';
+
+/** Long-lived collaborators built once at start-up and shared by every request. */
+export interface AppServices {
+  config: Config;
+  orm: MikroORM;
+  log: Logger;
+  rateLimiter: AuthRateLimiter;
+  storage: StoragePort;
+  /** Which image URLs items may carry: `imageUrlProblem(imageUrlPolicy, vendorId, url)`. */
+  imageUrlPolicy: ImageUrlPolicy;
+  mailer: Mailer;
+}
 
 /** Wires the long-lived collaborators from configuration. */
 export function createServices(config: Config, orm: MikroORM, log: Logger): AppServices {

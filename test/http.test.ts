@@ -5,7 +5,7 @@ import type { Server } from 'node:http';
 import { createApp } from '../src/app.js';
 import { ormOptions } from '../src/db/orm.js';
 import { createAuthRateLimiter } from '../src/modules/identity/rate-limit.js';
-import type { AppServices } from '../src/trpc/context.js';
+import type { AppServices } from '../src/services.js';
 import { app } from './support/app.js';
 import { PASSWORD, unique } from './support/fixtures.js';
 

@@ -1,4 +1,4 @@
-import type { AppServices } from '../../src/trpc/context.js';
+import type { AppServices } from '../../src/services.js';
 
 /** Every SQL statement `work` sends, with its parameters inlined as PostgreSQL receives them. */
 export async function captureSql(services: AppServices, work: () => Promise<unknown>): Promise<string[]> {

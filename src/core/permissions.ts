@@ -18,6 +18,7 @@ export const procedureAccess = {
   'auth.changePassword': 'authed',
   'users.me': 'authed',
   'users.updateProfile': 'authed',
+  'users.activity': 'authed',
   'vendors.list': 'authed',
   'vendors.create': 'authed',
   'vendors.switch': 'authed',
@@ -50,6 +51,7 @@ export const procedureAccess = {
   'items.restore': 'staff',
   'items.delete': 'admin',
   'inventory.overview': 'viewer',
+  'audit.list': 'admin',
 } as const satisfies Record<string, Access>;
 
 export const accessOf = (path: string): Access | undefined => (procedureAccess as Record<string, Access>)[path];

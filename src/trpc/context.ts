@@ -1,23 +1,6 @@
-import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
+import type { EntityManager } from '@mikro-orm/postgresql';
 import { randomUUID } from 'node:crypto';
-import type { Config } from '../config.js';
-import type { Logger } from '../logger.js';
-import type { AuthRateLimiter } from '../modules/identity/rate-limit.js';
-import type { StoragePort } from '../modules/media/storage/port.js';
-import type { ImageUrlPolicy } from '../modules/media/url-policy.js';
-import type { Mailer } from '../modules/mail/mailer.js';
-
-/** Long-lived collaborators built once at start-up and shared by every request. */
-export interface AppServices {
-  config: Config;
-  orm: MikroORM;
-  log: Logger;
-  rateLimiter: AuthRateLimiter;
-  storage: StoragePort;
-  /** Which image URLs items may carry: `imageUrlProblem(imageUrlPolicy, vendorId, url)`. */
-  imageUrlPolicy: ImageUrlPolicy;
-  mailer: Mailer;
-}
+import type { AppServices } from '../services.js';
 
 export interface RequestInfo {
   accessToken?: string | null;

@@ -1,9 +1,9 @@
 import { forbidden, unauthorized } from '../core/errors.js';
 import { accessOf } from '../core/permissions.js';
 import { hasRole } from '../core/roles.js';
-import type { MemberRole } from '../modules/vendors/contract.js';
 import { User } from '../modules/identity/entities.js';
 import { verifyAccessToken } from '../modules/identity/tokens.js';
+import type { MemberRole } from '../modules/vendors/contract.js';
 import { findPrimaryMembership } from '../modules/vendors/selectors/primary-membership.js';
 import type { RequestContext } from './context.js';
 import { toTRPCError } from './errors.js';
@@ -13,12 +13,13 @@ export const router = t.router;
 
 /**
  * Every procedure starts here: the server's request context is unwrapped from the opaque root
- * handle (see RootContext), and every error passes through the error map; unexpected errors are
- * logged with the request id.
+ * handle (see RootContext) and becomes a write context (src/db/write.ts) whose action is the
+ * procedure's path and whose caller is nobody until a tier below says otherwise. Every error
+ * passes through the error map; unexpected errors are logged with the request id.
  */
 export const publicProcedure = t.procedure.use(async ({ ctx, path, next }) => {
   const request = ctx.request as RequestContext;
-  const result = await next({ ctx: request });
+  const result = await next({ ctx: { ...request, action: path, user: null, vendor: null, member: null } });
   if (result.ok) return result;
   const error = toTRPCError(result.error);
   if (error.code === 'INTERNAL_SERVER_ERROR') request.log.error({ err: error.cause ?? error, path }, 'unexpected error');

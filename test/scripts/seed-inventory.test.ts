@@ -9,7 +9,7 @@ describe('scripts/seed-inventory', () => {
     this.timeout(60_000);
     const shop = await signUp();
     const popup = await shop.caller.stores.create({ name: 'Convention booth', type: 'popup' });
-    const count = await seedDemoItems(app().orm.em.fork(), app().imageUrlPolicy, shop.vendor.id, [await defaultStoreId(shop.vendor.id), popup.id]);
+    const count = await seedDemoItems(app(), shop.vendor.id, [await defaultStoreId(shop.vendor.id), popup.id]);
     expect(count).to.be.within(200, 400);
     const em = app().orm.em.fork();
     const [summary] = await em.execute<{ stores: string; categories: string; graded: string; sales: string; mismatched: string }[]>(`

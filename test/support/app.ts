@@ -6,7 +6,7 @@ import type { DatabaseHandle } from '../../src/db/database.js';
 import { openOrm } from '../../src/db/orm.js';
 import { createLogger } from '../../src/logger.js';
 import { createServices } from '../../src/services.js';
-import type { AppServices } from '../../src/trpc/context.js';
+import type { AppServices } from '../../src/services.js';
 import { createTestDatabase } from './database.js';
 
 let database: DatabaseHandle | undefined;

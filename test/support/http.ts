@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { createApp } from '../../src/app.js';
 import { createStorage } from '../../src/modules/media/storage/index.js';
 import { imageUrlPolicy } from '../../src/modules/media/url-policy.js';
-import type { AppServices } from '../../src/trpc/context.js';
+import type { AppServices } from '../../src/services.js';
 import { app, testConfig } from './app.js';
 
 /**

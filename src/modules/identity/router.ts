@@ -2,6 +2,7 @@ import { router } from '../../trpc/procedures.js';
 import { changePasswordProcedure } from './procedures/change-password.js';
 import { loginProcedure } from './procedures/login.js';
 import { logoutProcedure } from './procedures/logout.js';
+import { activityProcedure } from './procedures/activity.js';
 import { meProcedure } from './procedures/me.js';
 import { refreshProcedure } from './procedures/refresh.js';
 import { registerProcedure } from './procedures/register.js';
@@ -22,4 +23,5 @@ export const authRouter = router({
 export const usersRouter = router({
   me: meProcedure,
   updateProfile: updateProfileProcedure,
+  activity: activityProcedure,
 });

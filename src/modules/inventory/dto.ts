@@ -62,7 +62,10 @@ export const itemDto = (i: ItemRow, cardDetails: CardDetailsRow | null | undefin
 /** The full item of a managed entity (card details and images must be loaded). */
 export const toItemDto = (i: IItem) => itemDto(i, i.cardDetails, i.images.getItems());
 
-export const toMovementDto = (m: IStockMovement): MovementOutput => ({
+/** A ledger row, from the stock primitive or read as a plain row (the actor as its id). */
+export type MovementRow = Pick<IStockMovement, 'id' | 'delta' | 'quantityBefore' | 'quantityAfter' | 'reason' | 'note' | 'reference' | 'createdAt'> & { actor?: Ref | null; actorId?: string | null };
+
+export const toMovementDto = (m: MovementRow): MovementOutput => ({
   id: m.id,
   delta: m.delta,
   quantityBefore: m.quantityBefore,
@@ -70,7 +73,7 @@ export const toMovementDto = (m: IStockMovement): MovementOutput => ({
   reason: m.reason,
   note: m.note ?? null,
   reference: m.reference ?? null,
-  actorId: m.actor?.id ?? null,
+  actorId: m.actorId ?? (m.actor ? idOf(m.actor) : null),
   createdAt: m.createdAt.toISOString(),
 });
 

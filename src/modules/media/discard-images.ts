@@ -1,4 +1,4 @@
-import type { AppServices } from '../../trpc/context.js';
+import type { AppServices } from '../../services.js';
 import { objectPathOf } from './url-policy.js';
 
 /**

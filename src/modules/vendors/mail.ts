@@ -1,8 +1,8 @@
-import type { Config } from '../../config.js';
 import type { MailMessage } from '../mail/mailer.js';
 
-export function invitationMail(config: Config, to: string, vendorName: string, role: string, token: string): MailMessage {
-  const link = `${config.appUrl}/invitations/accept?token=${encodeURIComponent(token)}`;
+/** `appUrl` is the web app's base URL (config.appUrl), where the link lands. */
+export function invitationMail(appUrl: string, to: string, vendorName: string, role: string, token: string): MailMessage {
+  const link = `${appUrl}/invitations/accept?token=${encodeURIComponent(token)}`;
   return {
     to,
     subject: `You are invited to join ${vendorName} on Omni-Stock`,

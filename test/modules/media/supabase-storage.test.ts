@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { createStorage } from '../../../src/modules/media/storage/index.js';
 import { imageUrlPolicy } from '../../../src/modules/media/url-policy.js';
 import { createCaller } from '../../../src/caller.js';
-import type { AppServices } from '../../../src/trpc/context.js';
+import type { AppServices } from '../../../src/services.js';
 import { app, testConfig } from '../../support/app.js';
 import { signUp } from '../../support/fixtures.js';
 import { PNG } from '../../support/images.js';

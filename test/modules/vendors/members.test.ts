@@ -2,6 +2,7 @@ import { expect } from 'chai';
 import { StoreAccess, VendorMember } from '../../../src/modules/vendors/entities.js';
 import { updateMemberRole } from '../../../src/modules/vendors/services/members.js';
 import { app } from '../../support/app.js';
+import { memberWriteContext } from '../../support/members.js';
 import { callerAs, expectTRPCError, issuePaths, joinAs, signUp, type SignedUp } from '../../support/fixtures.js';
 
 /** Resolves once some session of this database waits on a row lock (or `stop()` says to give up). */
@@ -75,25 +76,40 @@ describe('members', () => {
       await expectTRPCError(second.caller.members.updateRole({ memberId: second.memberId, role: 'admin' }), 'CONFLICT');
     });
 
-    it('two owners demoting each other at once: the second waits for the first, then gets CONFLICT', async () => {
+    it('two owners demoting each other at once: the second waits for the first, then is judged by its new role', async () => {
       const owner = await signUp();
       const second = await joinAs(owner, 'owner');
       const firstId = await ownerMemberId(owner);
-      const load = async (id: string) => {
-        const em = app().orm.em.fork();
-        return { em, member: await em.findOneOrFail(VendorMember, id, { populate: ['vendor', 'user'] }) };
-      };
       let settled = false;
-      const a = await load(firstId);
-      const b = await load(second.memberId);
+      const a = await memberWriteContext(firstId);
+      const b = await memberWriteContext(second.memberId);
       // A's change stays uncommitted while B's starts: B must wait on the vendor lock, not race.
       await a.em.begin();
-      await updateMemberRole(a.em, a.member, second.memberId, 'admin');
-      const racing = updateMemberRole(b.em, b.member, firstId, 'admin').then(() => 'ok', (error: { code?: string }) => error.code);
+      await updateMemberRole(a, second.memberId, 'admin');
+      const racing = updateMemberRole(b, firstId, 'admin').then(() => 'ok', (error: { code?: string }) => error.code);
       await Promise.race([racing, lockWaiter(() => settled)]);
       await a.em.commit();
-      expect(await racing.finally(() => (settled = true))).to.equal('CONFLICT');
+      // B is an admin by now, and an admin never changes an owner.
+      expect(await racing.finally(() => (settled = true))).to.equal('FORBIDDEN');
       expect(await app().orm.em.fork().count(VendorMember, { vendor: owner.vendor.id, role: 'owner', status: 'active' })).to.equal(1);
+    });
+
+    it('an owner being demoted cannot grant owner meanwhile: the role is read again under the vendor lock', async () => {
+      const owner = await signUp();
+      const demoted = await joinAs(owner, 'owner');
+      const candidate = await joinAs(owner, 'viewer');
+      let settled = false;
+      const a = await memberWriteContext(await ownerMemberId(owner));
+      // The demoted owner's request was admitted as an owner, before the demotion commits.
+      const b = await memberWriteContext(demoted.memberId);
+      await a.em.begin();
+      await updateMemberRole(a, demoted.memberId, 'admin');
+      const promoting = updateMemberRole(b, candidate.memberId, 'owner').then(() => 'ok', (error: { code?: string }) => error.code);
+      await Promise.race([promoting, lockWaiter(() => settled)]);
+      await a.em.commit();
+      expect(await promoting.finally(() => (settled = true))).to.equal('FORBIDDEN');
+      const roles = await app().orm.em.fork().find(VendorMember, { id: [demoted.memberId, candidate.memberId] });
+      expect(roles.map((m) => [m.id, m.role]).sort()).to.deep.equal([[demoted.memberId, 'admin'], [candidate.memberId, 'viewer']].sort());
     });
 
     it('answers NOT_FOUND for another vendor’s member and BAD_REQUEST for a bad role', async () => {

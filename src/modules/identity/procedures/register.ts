@@ -8,6 +8,6 @@ export const registerProcedure = publicProcedure
   .output(registerOutput)
   .mutation(async ({ ctx, input }) => {
     await ctx.services.rateLimiter.consume([`register:ip:${ctx.ip}`, `register:email:${input.email}`]);
-    const { user, vendor, tokens } = await register(ctx.em, ctx.services.config, input);
+    const { user, vendor, tokens } = await register(ctx, input);
     return { user: toUserDto(user), vendor: { id: vendor.id, name: vendor.name, slug: vendor.slug }, ...tokens };
   });

@@ -7,6 +7,6 @@ export const updateProfileProcedure = authedProcedure
   .input(updateProfileInput)
   .output(meOutput)
   .mutation(async ({ ctx, input }) => {
-    await updateProfile(ctx.em, ctx.user, input);
+    await updateProfile(ctx, input);
     return selectMe(ctx.em, ctx.user);
   });

@@ -7,6 +7,6 @@ export const adjustStockProcedure = vendorProcedure
   .input(adjustStockInput)
   .output(adjustStockOutput)
   .mutation(async ({ ctx, input }) => {
-    const { item, movement } = await adjustStock(ctx.em, ctx, input);
+    const { item, movement } = await adjustStock(ctx, input);
     return { item: toItemDto(item), movement: toMovementDto(movement) };
   });

@@ -6,4 +6,4 @@ import { setItemStatus } from '../services/item-status.js';
 export const archiveItemProcedure = vendorProcedure
   .input(itemIdInput)
   .output(itemOutput)
-  .mutation(async ({ ctx, input }) => toItemDto(await setItemStatus(ctx.em, ctx, input.id, 'archived')));
+  .mutation(async ({ ctx, input }) => toItemDto(await setItemStatus(ctx, input.id, 'archived')));

@@ -6,4 +6,4 @@ import { createItem } from '../services/create-item.js';
 export const createItemProcedure = vendorProcedure
   .input(createItemInput)
   .output(itemOutput)
-  .mutation(async ({ ctx, input }) => toItemDto(await createItem(ctx.em, ctx, ctx.services.imageUrlPolicy, input)));
+  .mutation(async ({ ctx, input }) => toItemDto(await createItem(ctx, input)));

@@ -6,4 +6,4 @@ import { setItemStatus } from '../services/item-status.js';
 export const restoreItemProcedure = vendorProcedure
   .input(itemIdInput)
   .output(itemOutput)
-  .mutation(async ({ ctx, input }) => toItemDto(await setItemStatus(ctx.em, ctx, input.id, 'active')));
+  .mutation(async ({ ctx, input }) => toItemDto(await setItemStatus(ctx, input.id, 'active')));

@@ -1,5 +1,4 @@
 import { vendorProcedure } from '../../../trpc/procedures.js';
-import { discardImages } from '../../media/discard-images.js';
 import { itemOutput, updateItemInput } from '../contract.js';
 import { toItemDto } from '../dto.js';
 import { updateItem } from '../services/update-item.js';
@@ -7,8 +6,4 @@ import { updateItem } from '../services/update-item.js';
 export const updateItemProcedure = vendorProcedure
   .input(updateItemInput)
   .output(itemOutput)
-  .mutation(async ({ ctx, input }) => {
-    const { item, droppedImageUrls } = await updateItem(ctx.em, ctx, ctx.services.imageUrlPolicy, input);
-    await discardImages(ctx.services, droppedImageUrls);
-    return toItemDto(item);
-  });
+  .mutation(async ({ ctx, input }) => toItemDto(await updateItem(ctx, input)));

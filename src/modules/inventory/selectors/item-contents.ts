@@ -3,7 +3,7 @@ import { notFound } from '../../../core/errors.js';
 import { canReadStore, storeScopeOf } from '../../vendors/selectors/store-scope.js';
 import { idOf, itemDto, type CardDetailsRow, type ImageRow, type ItemRow } from '../dto.js';
 import { CardDetails, Item, ItemImage } from '../entities.js';
-import type { Actor } from '../services/item-access.js';
+import type { VendorActor } from '../services/item-access.js';
 
 /** Card details and images of several items, one query each, as plain rows grouped by item. */
 export async function itemContentsOf(em: EntityManager, itemIds: string[]) {
@@ -22,7 +22,7 @@ export async function itemContentsOf(em: EntityManager, itemIds: string[]) {
 }
 
 /** items.get: one of the vendor's items in a store the actor reads (else NOT_FOUND), as plain rows. */
-export async function getItem(em: EntityManager, actor: Actor, id: string) {
+export async function getItem(em: EntityManager, actor: VendorActor, id: string) {
   const [[row], scope] = await Promise.all([
     em.createQueryBuilder(Item).where({ id, vendor: actor.vendor }).execute<ItemRow[]>('all'),
     storeScopeOf(em, actor.member),

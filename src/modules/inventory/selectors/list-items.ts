@@ -8,7 +8,7 @@ import { itemDto, type ItemRow } from '../dto.js';
 import { itemContentsOf } from './item-contents.js';
 import { MAX_STOCK, type ItemSort, type ListItemsQuery } from '../contract.js';
 import { Item, type IItem } from '../entities.js';
-import type { Actor } from '../services/item-access.js';
+import type { VendorActor } from '../services/item-access.js';
 
 /** What a cursor's sort value must look like for each sort (a cursor from another list is refused). */
 const cursorValues: Record<ItemSort, z.ZodType> = {
@@ -27,7 +27,7 @@ const sortValueOf = (item: ItemRow, sort: ItemSort): string | number => {
 const escapeLike = (text: string) => text.replace(/[\\%_]/g, '\\$&');
 
 /** Every filter of items.list as conditions on the vendor's items in the stores the actor reads. */
-function itemConditions(actor: Actor, storeIds: string[] | undefined, q: ListItemsQuery): FilterQuery<IItem>[] {
+function itemConditions(actor: VendorActor, storeIds: string[] | undefined, q: ListItemsQuery): FilterQuery<IItem>[] {
   const threshold = actor.vendor.lowStockThreshold;
   const card = { language: q.language, marketRegion: q.marketRegion, game: q.game, setName: q.setName, gradingCompany: q.gradingCompany };
   const cardFilter = Object.fromEntries(Object.entries(card).filter(([, value]) => value !== undefined));
@@ -54,7 +54,7 @@ function itemConditions(actor: Actor, storeIds: string[] | undefined, q: ListIte
  * Reads plain rows, never managed entities: hydrating a page of entities into the identity map
  * cost several times the SQL itself (see the Performance section of the README).
  */
-export async function listItems(em: EntityManager, actor: Actor, q: ListItemsQuery) {
+export async function listItems(em: EntityManager, actor: VendorActor, q: ListItemsQuery) {
   const storeIds = readableStoreIds(await storeScopeOf(em, actor.member));
   const conditions = itemConditions(actor, storeIds, q);
   const after = q.cursor ? [keysetFilter(q.sort, q.order, decodeCursor(q.cursor, cursorValues[q.sort])) as FilterQuery<IItem>] : [];

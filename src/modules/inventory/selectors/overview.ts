@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { readableStoreIds, storeScopeOf } from '../../vendors/selectors/store-scope.js';
 import type { ItemCategory, OverviewOutput } from '../contract.js';
-import type { Actor } from '../services/item-access.js';
+import type { VendorActor } from '../services/item-access.js';
 
 /** One grouping set's row: the store columns are set on 'store' rows, the category on 'category' rows. */
 interface OverviewRow {
@@ -41,7 +41,7 @@ const overviewSql = (storeFilter: string) => `
   group by grouping sets ((), (i.store_id, s.name), (i.category))
   order by s.name nulls first, i.category nulls first`;
 
-export async function inventoryOverview(em: EntityManager, actor: Actor): Promise<OverviewOutput> {
+export async function inventoryOverview(em: EntityManager, actor: VendorActor): Promise<OverviewOutput> {
   const storeIds = readableStoreIds(await storeScopeOf(em, actor.member));
   const storeFilter = storeIds === undefined ? '' : storeIds.length ? 'and i.store_id in (?)' : 'and false';
   const params = [actor.vendor.lowStockThreshold, actor.vendor.id, ...(storeIds?.length ? [storeIds] : [])];

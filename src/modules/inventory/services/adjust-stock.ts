@@ -1,8 +1,8 @@
-import type { EntityManager } from '@mikro-orm/postgresql';
-import { conflict } from '../../../core/errors.js';
+import { write, type VendorWriteContext } from '../../../db/write.js';
+import { changesOf } from '../../audit/changes.js';
 import type { MovementReason } from '../contract.js';
-import { findItemInScope, type Actor } from './item-access.js';
-import { recordMovement } from './item-content.js';
+import { findItemInScope } from './item-access.js';
+import { changeStock } from './stock.js';
 
 export interface AdjustStockInput {
   id: string;
@@ -11,30 +11,13 @@ export interface AdjustStockInput {
   note?: string | null;
 }
 
-/**
- * Moves stock by `delta` with ONE conditional UPDATE: the row lock it takes serialises concurrent
- * adjustments (none is lost), and the `quantity + delta >= 0` condition is re-checked against the
- * committed quantity, so stock never goes negative. The movement is written in the same transaction.
- */
-export async function adjustStock(em: EntityManager, actor: Actor, input: AdjustStockInput) {
-  return em.transactional(async (tx) => {
-    const { item } = await findItemInScope(tx, actor, input.id, { write: true });
-    const [updated] = await tx.execute<{ quantity: number }[]>(
-      'update items set quantity = quantity + ?, version = version + 1, updated_at = now() where id = ? and quantity + ? >= 0 returning quantity',
-      [input.delta, item.id, input.delta],
-    );
-    if (!updated) {
-      const [current] = await tx.execute<{ quantity: number }[]>('select quantity from items where id = ?', [item.id]);
-      const available = current?.quantity ?? 0;
-      throw conflict(`Not enough stock: ${available} available`, { available });
-    }
-    await tx.refresh(item, { populate: ['cardDetails', 'images'] });
-    const movement = recordMovement(tx, item, actor.user, {
-      quantityBefore: updated.quantity - input.delta,
-      quantityAfter: updated.quantity,
-      reason: input.reason,
-      note: input.note ?? null,
-    });
-    return { item, movement };
+/** Moves one item's stock by `delta` through the one stock path; never below zero (CONFLICT with `available`). */
+export function adjustStock(wc: VendorWriteContext, input: AdjustStockInput) {
+  return write(wc, async (tx) => {
+    const { item } = await findItemInScope(tx.em, tx, input.id, { write: true });
+    const [movement] = await changeStock(tx, [{ itemId: item.id, delta: input.delta }], { reason: input.reason, note: input.note, pathOf: () => ['delta'] });
+    tx.audit({ entity: 'Item', entityId: item.id, changes: changesOf({ quantity: movement!.quantityBefore }, { quantity: movement!.quantityAfter }) });
+    await tx.em.refresh(item, { populate: ['cardDetails', 'images'] });
+    return { item, movement: movement! };
   });
 }

@@ -1,11 +1,12 @@
-import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Money } from '../../../contract/money.js';
-import type { ImageUrlPolicy } from '../../media/url-policy.js';
+import { write, type VendorWriteContext } from '../../../db/write.js';
+import { changesOf } from '../../audit/changes.js';
 import { storeScopeOf } from '../../vendors/selectors/store-scope.js';
 import type { CardDetailsInput, ItemCategory } from '../contract.js';
 import { Item } from '../entities.js';
-import { findWritableStore, type Actor } from './item-access.js';
-import { applyCardDetails, galleryOf, recordMovement, recordPriceChanges, replaceGallery, searchTextOf, validAttributes, type GalleryInput } from './item-content.js';
+import { galleryOf, replaceGallery, type GalleryInput } from './gallery.js';
+import { findWritableStore } from './item-access.js';
+import { applyCardDetails, itemSnapshot, recordIntake, recordPriceChanges, searchTextOf, validAttributes } from './item-content.js';
 
 export interface ItemInput extends GalleryInput {
   name: string;
@@ -26,19 +27,21 @@ export interface ItemInput extends GalleryInput {
 const itemDefaults = { status: 'active', quantity: 0, intakePrice: '0.00', price: '0.00', projectedPrice: '0.00', version: 1 } as const;
 
 /** A new item with its card details and gallery; initial stock is an `intake` movement, initial prices are history. */
-export async function createItem(em: EntityManager, actor: Actor, policy: ImageUrlPolicy, input: ItemInput) {
+export function createItem(wc: VendorWriteContext, input: ItemInput) {
   const { storeId, attributes, cardDetails, images, imageUrl, ...fields } = input;
   const category = input.category ?? 'other';
   const validated = validAttributes(category, attributes ?? {});
-  const gallery = galleryOf(policy, actor.vendor.id, { images, imageUrl });
-  return em.transactional(async (tx) => {
-    const store = await findWritableStore(tx, actor, await storeScopeOf(tx, actor.member), storeId);
-    const item = tx.create(Item, { ...itemDefaults, ...fields, vendor: actor.vendor, store, createdBy: actor.user, category, attributes: validated, searchText: '' });
-    if (cardDetails) applyCardDetails(tx, item, cardDetails);
-    if (gallery) replaceGallery(tx, item, gallery);
+  const gallery = galleryOf(wc.services.imageUrlPolicy, wc.vendor.id, { images, imageUrl });
+  return write(wc, async (tx) => {
+    const scope = await storeScopeOf(tx.em, tx.member);
+    const store = await findWritableStore(tx.em, tx, scope, storeId);
+    const item = tx.em.create(Item, { ...itemDefaults, ...fields, vendor: tx.vendor, store, createdBy: tx.user, category, attributes: validated, searchText: '' });
+    if (cardDetails) applyCardDetails(tx.em, item, cardDetails);
+    if (gallery) await replaceGallery(tx, scope, item, gallery);
     item.searchText = searchTextOf(item);
-    recordPriceChanges(tx, item, null, actor.user);
-    if (item.quantity > 0) recordMovement(tx, item, actor.user, { quantityBefore: 0, quantityAfter: item.quantity, reason: 'intake' });
+    recordPriceChanges(tx.em, item, null, tx.user);
+    if (item.quantity > 0) recordIntake(tx.em, item, tx.user);
+    tx.audit({ entity: 'Item', entityId: item.id, changes: changesOf(null, itemSnapshot(item)) });
     return item;
   });
 }

@@ -1,33 +1,51 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { conflict } from '../../../core/errors.js';
+import { write, type VendorWriteContext } from '../../../db/write.js';
+import { changesOf } from '../../audit/changes.js';
 import type { ItemStatus } from '../contract.js';
-import { Item, ItemImage, StockMovement } from '../entities.js';
-import { findItemInScope, type Actor } from './item-access.js';
+import { ItemImage, StockMovement } from '../entities.js';
+import { discardWhenUnused } from './gallery.js';
+import { findItemInScope } from './item-access.js';
 
 /** Archive or restore: the item and its history stay; only its status (and version) change. */
-export async function setItemStatus(em: EntityManager, actor: Actor, id: string, status: ItemStatus) {
-  return em.transactional(async (tx) => {
-    const { item } = await findItemInScope(tx, actor, id, { write: true, lock: true });
+export function setItemStatus(wc: VendorWriteContext, id: string, status: ItemStatus) {
+  return write(wc, async (tx) => {
+    const { item } = await findItemInScope(tx.em, tx, id, { write: true, lock: true });
+    tx.audit({ entity: 'Item', entityId: item.id, changes: changesOf({ status: item.status }, { status }) });
     if (item.status !== status) {
       item.status = status;
       item.version += 1;
     }
-    await tx.populate(item, ['cardDetails', 'images']);
+    await tx.em.populate(item, ['cardDetails', 'images']);
     return item;
   });
 }
 
 /**
- * Permanent delete (with its images, card details and ledger) for an item never sold. Sales do
- * not exist yet, so "sold" means the ledger holds a `sale` movement for it; sold items can only
- * be archived. Answers the deleted item's image URLs.
+ * Permanent delete, with its card details, images, ledger and price history, of an item never
+ * sold: a sold item's history belongs to its sales, so it can only be archived. The ledgers are
+ * append-only in the database; this is the one path allowed to remove them (purgeItems).
  */
-export async function deleteItem(em: EntityManager, actor: Actor, id: string): Promise<string[]> {
-  return em.transactional(async (tx) => {
-    const { item } = await findItemInScope(tx, actor, id, { write: true, lock: true });
-    if (await tx.count(StockMovement, { item, reason: 'sale' })) throw conflict('This item has been sold; archive it instead');
-    const imageUrls = (await tx.find(ItemImage, { item }, { fields: ['url'] })).map((image) => image.url);
-    await tx.nativeDelete(Item, { id: item.id });
-    return imageUrls;
+export function deleteItem(wc: VendorWriteContext, id: string) {
+  return write(wc, async (tx) => {
+    const { item } = await findItemInScope(tx.em, tx, id, { write: true, lock: true });
+    if (await tx.em.count(StockMovement, { item, reason: 'sale' })) throw conflict('This item has been sold; archive it instead');
+    const imageUrls = (await tx.em.find(ItemImage, { item }, { fields: ['url'] })).map((image) => image.url);
+    tx.audit({ entity: 'Item', entityId: item.id, changes: changesOf({ name: item.name, sku: item.sku, quantity: item.quantity }, null) });
+    await purgeItems(tx.em, [item.id]);
+    await discardWhenUnused(tx, imageUrls);
   });
+}
+
+/**
+ * Deletes items with everything that hangs off them, stock movements and price changes included.
+ * Those two tables refuse UPDATE and DELETE (a trigger, see the append-only migration) unless the
+ * transaction has set `omni.ledger_purge`: this function is the only place that sets it, and only
+ * for its own statement.
+ */
+export async function purgeItems(tx: EntityManager, itemIds: string[]): Promise<void> {
+  if (!itemIds.length) return;
+  await tx.execute("select set_config('omni.ledger_purge', 'on', true)");
+  await tx.execute('delete from items where id in (?)', [itemIds], 'run');
+  await tx.execute("select set_config('omni.ledger_purge', 'off', true)");
 }

@@ -1,9 +1,12 @@
-import type { EntityManager } from '@mikro-orm/postgresql';
 import { conflict } from '../../../core/errors.js';
-import type { ImageUrlPolicy } from '../../media/url-policy.js';
+import { write, type VendorWriteContext } from '../../../db/write.js';
+import { changesOf, pick } from '../../audit/changes.js';
+import { priceFields } from '../contract.js';
 import type { ItemInput } from './create-item.js';
-import { findItemInScope, findWritableStore, type Actor } from './item-access.js';
-import { applyCardDetails, galleryOf, recordMovement, recordPriceChanges, replaceGallery, searchTextOf, validAttributes } from './item-content.js';
+import { galleryOf, replaceGallery } from './gallery.js';
+import { findItemInScope, findWritableStore } from './item-access.js';
+import { applyCardDetails, itemSnapshot, recordPriceChanges, searchTextOf, validAttributes } from './item-content.js';
+import { changeStock } from './stock.js';
 
 export interface UpdateItemInput extends Partial<ItemInput> {
   id: string;
@@ -12,29 +15,33 @@ export interface UpdateItemInput extends Partial<ItemInput> {
 
 /**
  * A partial update under a row lock: card details merge, a given gallery replaces the old one,
- * a new quantity is a `count` movement, changed prices are history, and the version goes up.
- * Answers the item and the image URLs that left its gallery.
+ * a new quantity is a `count` movement (through the one stock path), changed prices are
+ * history, and the version goes up by one.
  */
-export async function updateItem(em: EntityManager, actor: Actor, policy: ImageUrlPolicy, input: UpdateItemInput) {
-  const { id, expectedVersion, storeId, attributes, cardDetails, images, imageUrl, ...fields } = input;
-  const gallery = galleryOf(policy, actor.vendor.id, { images, imageUrl });
-  return em.transactional(async (tx) => {
-    const { item, scope } = await findItemInScope(tx, actor, id, { write: true, lock: true });
+export function updateItem(wc: VendorWriteContext, input: UpdateItemInput) {
+  const { id, expectedVersion, storeId, attributes, cardDetails, images, imageUrl, quantity, ...fields } = input;
+  const gallery = galleryOf(wc.services.imageUrlPolicy, wc.vendor.id, { images, imageUrl });
+  return write(wc, async (tx) => {
+    const { item, scope } = await findItemInScope(tx.em, tx, id, { write: true, lock: true });
     if (expectedVersion !== undefined && expectedVersion !== item.version) {
       throw conflict('This item was changed since you read it; reload and retry', { currentVersion: item.version });
     }
-    await tx.populate(item, ['cardDetails', 'images']);
-    if (storeId !== undefined && storeId !== item.store.id) item.store = await findWritableStore(tx, actor, scope, storeId);
-    const pricesBefore = { intakePrice: item.intakePrice, price: item.price, projectedPrice: item.projectedPrice };
-    const quantityBefore = item.quantity;
-    tx.assign(item, fields);
+    await tx.em.populate(item, ['cardDetails', 'images']);
+    const before = itemSnapshot(item);
+    const pricesBefore = pick(item, priceFields) as Record<(typeof priceFields)[number], string>;
+    if (storeId !== undefined && storeId !== item.store.id) item.store = await findWritableStore(tx.em, tx, scope, storeId);
+    if (quantity !== undefined && quantity !== item.quantity) {
+      await changeStock(tx, [{ itemId: item.id, delta: quantity - item.quantity }], { reason: 'count', pathOf: () => ['quantity'], touch: false });
+      item.quantity = quantity;
+    }
+    tx.em.assign(item, fields);
     if (attributes !== undefined || fields.category !== undefined) item.attributes = validAttributes(item.category, attributes ?? item.attributes);
-    if (cardDetails !== undefined) applyCardDetails(tx, item, cardDetails);
-    const droppedImageUrls = gallery ? replaceGallery(tx, item, gallery) : [];
+    if (cardDetails !== undefined) applyCardDetails(tx.em, item, cardDetails);
+    if (gallery) await replaceGallery(tx, scope, item, gallery);
     item.searchText = searchTextOf(item);
     item.version += 1;
-    recordPriceChanges(tx, item, pricesBefore, actor.user);
-    if (item.quantity !== quantityBefore) recordMovement(tx, item, actor.user, { quantityBefore, quantityAfter: item.quantity, reason: 'count' });
-    return { item, droppedImageUrls };
+    recordPriceChanges(tx.em, item, pricesBefore, tx.user);
+    tx.audit({ entity: 'Item', entityId: item.id, changes: changesOf(before, itemSnapshot(item)) });
+    return item;
   });
 }

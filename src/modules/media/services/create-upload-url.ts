@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { forbidden, notFound } from '../../../core/errors.js';
 import type { IVendorMember } from '../../vendors/entities.js';
-import { assertCanWriteStore, storeScopeOf } from '../../vendors/selectors/store-scope.js';
+import { assertCanWriteStore, canReadStore, storeScopeOf } from '../../vendors/selectors/store-scope.js';
 import type { ImageType } from '../contract.js';
 import { extensionFor, newObjectPath } from '../images.js';
 import { findItemStore as findItemStoreInDb, type FindItemStore } from '../item-store.js';
@@ -29,7 +29,8 @@ export async function createUploadUrl(
   const scope = await storeScopeOf(em, member);
   if (input.itemId) {
     const storeId = await findItemStore(em, vendorId, input.itemId);
-    if (!storeId) throw notFound('Item');
+    // An item in a store the caller cannot read answers exactly like one that does not exist.
+    if (!storeId || !canReadStore(scope, storeId)) throw notFound('Item');
     assertCanWriteStore(scope, storeId);
   } else if (!scope.all && scope.writable.length === 0) {
     throw forbidden('You have read-only access to every store');

@@ -6,4 +6,4 @@ import { switchVendor } from '../services/vendor-settings.js';
 export const switchVendorProcedure = authedProcedure
   .input(switchVendorInput)
   .output(vendorOutput)
-  .mutation(async ({ ctx, input }) => toVendorDto(await switchVendor(ctx.em, ctx.user, input.vendorId)));
+  .mutation(async ({ ctx, input }) => toVendorDto(await switchVendor(ctx, input.vendorId)));

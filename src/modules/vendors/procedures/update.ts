@@ -6,4 +6,4 @@ import { updateVendor } from '../services/vendor-settings.js';
 export const updateVendorProcedure = vendorProcedure
   .input(updateVendorInput)
   .output(vendorOutput)
-  .mutation(async ({ ctx, input }) => toVendorDto(await updateVendor(ctx.em, ctx.vendor, input)));
+  .mutation(async ({ ctx, input }) => toVendorDto(await updateVendor(ctx, input)));

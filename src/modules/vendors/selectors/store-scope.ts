@@ -12,8 +12,9 @@ export type StoreScope =
   | { all: true }
   | { all: false; readable: string[]; writable: string[] };
 
-export async function storeScopeOf(em: EntityManager, member: IVendorMember): Promise<StoreScope> {
-  if (hasRole(member.role, 'admin')) return { all: true };
+export async function storeScopeOf(em: EntityManager, member: IVendorMember | null): Promise<StoreScope> {
+  // No member: the system (a script) acting for the vendor.
+  if (!member || hasRole(member.role, 'admin')) return { all: true };
   const grants = await em.find(StoreAccess, { member, store: { isActive: true } });
   const canWrite = member.role === 'staff';
   return {

@@ -1,19 +1,23 @@
-import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { notFound } from '../../../core/errors.js';
-import { Vendor, VendorMember, type IVendor } from '../entities.js';
+import { forbidden, notFound } from '../../../core/errors.js';
+import type { MemberWriteContext, Transaction } from '../../../db/write.js';
+import { VendorMember, type IVendor, type IVendorMember } from '../entities.js';
 
 /**
- * Serialises the membership changes of one vendor (role changes, removals, invitations), so two
- * concurrent requests cannot both pass a check such as "another owner remains".
+ * Serialises the membership changes of one vendor (roles, removals, invitations) by locking its
+ * row, and answers the caller's membership as it stands under that lock: a role checked before
+ * the lock could be stale (a demotion racing a promotion), so every such change reads it here.
  */
-export async function lockVendor(tx: EntityManager, vendor: IVendor): Promise<void> {
-  await tx.findOneOrFail(Vendor, { id: vendor.id }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
+export async function lockVendorAsCaller(tx: Transaction<MemberWriteContext>): Promise<IVendorMember> {
+  await tx.em.execute('select 1 from vendors where id = ? for update', [tx.vendor.id]);
+  const caller = await tx.em.findOne(VendorMember, { id: tx.member.id, status: 'active' }, { refresh: true });
+  if (!caller) throw forbidden('You are no longer an active member of this vendor');
+  return caller;
 }
 
 /** An active member of this vendor, else NOT_FOUND (another vendor's member looks missing). */
 export async function findActiveMember(em: EntityManager, vendor: IVendor, memberId: string) {
-  const member = await em.findOne(VendorMember, { id: memberId, vendor, status: 'active' }, { populate: ['user'] });
+  const member = await em.findOne(VendorMember, { id: memberId, vendor, status: 'active' }, { populate: ['user'], refresh: true });
   if (!member) throw notFound('Member');
   return member;
 }

@@ -1,4 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { write, type VendorWriteContext } from '../../../db/write.js';
+import { changesOf } from '../../audit/changes.js';
 import type { StoreAccessRole } from '../contract.js';
 import { StoreAccess, type IVendor } from '../entities.js';
 import { findActiveMember } from './memberships.js';
@@ -10,25 +12,31 @@ export interface StoreGrant {
 }
 
 /** Grants (or changes) a member's access to one store; store and member must be this vendor's. */
-export async function grantStoreAccess(em: EntityManager, vendor: IVendor, input: StoreGrant & { role: StoreAccessRole }) {
-  return em.transactional(async (tx) => {
-    const { store, member } = await findGrantParties(tx, vendor, input);
-    const grant = (await tx.findOne(StoreAccess, { store, member })) ?? tx.create(StoreAccess, { store, member, role: input.role });
+export function grantStoreAccess(wc: VendorWriteContext, input: StoreGrant & { role: StoreAccessRole }) {
+  return write(wc, async (tx) => {
+    const { store, member } = await findGrantParties(tx.em, tx.vendor, input);
+    const existing = await tx.em.findOne(StoreAccess, { store, member });
+    const grant = existing ?? tx.em.create(StoreAccess, { store, member, role: input.role });
+    const parties = { storeId: store.id, memberId: member.id };
+    tx.audit({ entity: 'StoreAccess', entityId: grant.id, changes: changesOf(existing && { ...parties, role: existing.role }, { ...parties, role: input.role }) });
     grant.role = input.role;
     return { storeId: store.id, memberId: member.id, role: grant.role };
   });
 }
 
 /** Idempotent: revoking a grant that does not exist is not an error. */
-export async function revokeStoreAccess(em: EntityManager, vendor: IVendor, input: StoreGrant) {
-  await em.transactional(async (tx) => {
-    const { store, member } = await findGrantParties(tx, vendor, input);
-    await tx.nativeDelete(StoreAccess, { store, member });
+export function revokeStoreAccess(wc: VendorWriteContext, input: StoreGrant) {
+  return write(wc, async (tx) => {
+    const { store, member } = await findGrantParties(tx.em, tx.vendor, input);
+    const grant = await tx.em.findOne(StoreAccess, { store, member });
+    if (!grant) return;
+    tx.audit({ entity: 'StoreAccess', entityId: grant.id, changes: changesOf({ storeId: store.id, memberId: member.id, role: grant.role }, null) });
+    tx.em.remove(grant);
   });
 }
 
-async function findGrantParties(tx: EntityManager, vendor: IVendor, input: StoreGrant) {
-  const store = await findVendorStore(tx, vendor, input.storeId);
-  const member = await findActiveMember(tx, vendor, input.memberId);
+async function findGrantParties(em: EntityManager, vendor: IVendor, input: StoreGrant) {
+  const store = await findVendorStore(em, vendor, input.storeId);
+  const member = await findActiveMember(em, vendor, input.memberId);
   return { store, member };
 }

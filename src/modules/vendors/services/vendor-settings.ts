@@ -1,6 +1,6 @@
-import type { EntityManager } from '@mikro-orm/postgresql';
 import { notFound } from '../../../core/errors.js';
-import type { IUser } from '../../identity/entities.js';
+import { write, type UserWriteContext, type VendorWriteContext } from '../../../db/write.js';
+import { changesOf, pick } from '../../audit/changes.js';
 import { VendorMember, type IVendor } from '../entities.js';
 import { makePrimary } from './memberships.js';
 
@@ -12,24 +12,29 @@ export interface VendorChanges {
   lowStockThreshold?: number;
 }
 
-export async function updateVendor(em: EntityManager, vendor: IVendor, changes: VendorChanges) {
-  await em.transactional(async (tx) => {
-    tx.assign(vendor, changes);
-    tx.persist(vendor);
+const settingFields = ['name', 'description', 'logoUrl', 'currency', 'lowStockThreshold'] as const;
+
+export function updateVendor(wc: VendorWriteContext, changes: VendorChanges): Promise<IVendor> {
+  return write(wc, async (tx) => {
+    const before = pick(tx.vendor, settingFields);
+    tx.em.assign(tx.vendor, changes);
+    tx.em.persist(tx.vendor);
+    tx.audit({ entity: 'Vendor', entityId: tx.vendor.id, changes: changesOf(before, pick(tx.vendor, settingFields)) });
+    return tx.vendor;
   });
-  return vendor;
 }
 
 /** Makes one of the user's active memberships primary; anything else is NOT_FOUND. */
-export async function switchVendor(em: EntityManager, user: IUser, vendorId: string) {
-  return em.transactional(async (tx) => {
-    const target = await tx.findOne(
+export function switchVendor(wc: UserWriteContext, vendorId: string): Promise<IVendor> {
+  return write(wc, async (tx) => {
+    const target = await tx.em.findOne(
       VendorMember,
-      { user, vendor: { id: vendorId, isActive: true }, status: 'active' },
+      { user: wc.user, vendor: { id: vendorId, isActive: true }, status: 'active' },
       { populate: ['vendor'] },
     );
     if (!target) throw notFound('Vendor');
-    if (!target.isPrimary) await makePrimary(tx, user.id, target.id);
+    if (!target.isPrimary) await makePrimary(tx.em, wc.user.id, target.id);
+    tx.audit({ vendorId: target.vendor.id, entity: 'VendorMember', entityId: target.id, changes: changesOf({ isPrimary: target.isPrimary }, { isPrimary: true }) });
     return target.vendor;
   });
 }

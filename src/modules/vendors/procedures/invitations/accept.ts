@@ -7,6 +7,6 @@ export const acceptInvitationProcedure = authedProcedure
   .input(invitationRefInput)
   .output(acceptedInvitationOutput)
   .mutation(async ({ ctx, input }) => {
-    const { vendor, member } = await acceptInvitationByRef(ctx.em, ctx.user, input);
+    const { vendor, member } = await acceptInvitationByRef(ctx, input);
     return { vendor: toVendorDto(vendor), member: toMemberDto(member) };
   });

@@ -7,6 +7,6 @@ export const declineInvitationProcedure = authedProcedure
   .input(invitationRefInput)
   .output(okOutput)
   .mutation(async ({ ctx, input }) => {
-    await declineInvitation(ctx.em, ctx.user, input);
+    await declineInvitation(ctx, input);
     return { ok: true as const };
   });

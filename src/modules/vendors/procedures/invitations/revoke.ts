@@ -7,6 +7,6 @@ export const revokeInvitationProcedure = vendorProcedure
   .input(invitationIdInput)
   .output(okOutput)
   .mutation(async ({ ctx, input }) => {
-    await revokeInvitation(ctx.em, ctx.member, input.invitationId);
+    await revokeInvitation(ctx, input.invitationId);
     return { ok: true as const };
   });

@@ -7,6 +7,6 @@ export const removeMemberProcedure = vendorProcedure
   .input(memberIdInput)
   .output(okOutput)
   .mutation(async ({ ctx, input }) => {
-    await removeMember(ctx.em, ctx.member, input.memberId);
+    await removeMember(ctx, input.memberId);
     return { ok: true as const };
   });

@@ -6,4 +6,4 @@ import { updateMemberRole } from '../../services/members.js';
 export const updateMemberRoleProcedure = vendorProcedure
   .input(updateMemberRoleInput)
   .output(memberOutput)
-  .mutation(async ({ ctx, input }) => toMemberDto(await updateMemberRole(ctx.em, ctx.member, input.memberId, input.role)));
+  .mutation(async ({ ctx, input }) => toMemberDto(await updateMemberRole(ctx, input.memberId, input.role)));

@@ -6,4 +6,4 @@ import { archiveStore } from '../../services/stores.js';
 export const archiveStoreProcedure = vendorProcedure
   .input(storeIdInput)
   .output(storeOutput)
-  .mutation(async ({ ctx, input }) => toStoreDto(await archiveStore(ctx.em, ctx.vendor, input.storeId)));
+  .mutation(async ({ ctx, input }) => toStoreDto(await archiveStore(ctx, input.storeId)));

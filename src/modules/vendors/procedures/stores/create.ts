@@ -6,4 +6,4 @@ import { createStore } from '../../services/stores.js';
 export const createStoreProcedure = vendorProcedure
   .input(createStoreInput)
   .output(storeOutput)
-  .mutation(async ({ ctx, input }) => toStoreDto(await createStore(ctx.em, ctx.vendor, input)));
+  .mutation(async ({ ctx, input }) => toStoreDto(await createStore(ctx, input)));

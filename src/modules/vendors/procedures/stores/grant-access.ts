@@ -5,4 +5,4 @@ import { grantStoreAccess } from '../../services/store-access.js';
 export const grantStoreAccessProcedure = vendorProcedure
   .input(grantStoreAccessInput)
   .output(storeGrantOutput)
-  .mutation(({ ctx, input }) => grantStoreAccess(ctx.em, ctx.vendor, input));
+  .mutation(({ ctx, input }) => grantStoreAccess(ctx, input));

@@ -7,6 +7,6 @@ export const revokeStoreAccessProcedure = vendorProcedure
   .input(revokeStoreAccessInput)
   .output(okOutput)
   .mutation(async ({ ctx, input }) => {
-    await revokeStoreAccess(ctx.em, ctx.vendor, input);
+    await revokeStoreAccess(ctx, input);
     return { ok: true as const };
   });

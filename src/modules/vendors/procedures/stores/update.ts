@@ -8,5 +8,5 @@ export const updateStoreProcedure = vendorProcedure
   .output(storeOutput)
   .mutation(async ({ ctx, input }) => {
     const { storeId, ...changes } = input;
-    return toStoreDto(await updateStore(ctx.em, ctx.vendor, storeId, changes));
+    return toStoreDto(await updateStore(ctx, storeId, changes));
   });

@@ -1,0 +1,8 @@
+import { vendorProcedure } from '../../../trpc/procedures.js';
+import { auditPageOutput, listAuditInput } from '../contract.js';
+import { listAuditEvents } from '../selectors/events.js';
+
+export const listAuditProcedure = vendorProcedure
+  .input(listAuditInput)
+  .output(auditPageOutput)
+  .query(({ ctx, input }) => listAuditEvents(ctx.em, ctx.vendor.id, input));

@@ -1,0 +1,122 @@
+import { AppError, conflict, notFound } from '../../../core/errors.js';
+import { newId } from '../../../core/ids.js';
+import { sqlArray } from '../../../db/sql.js';
+import type { Transaction, VendorWriteContext } from '../../../db/write.js';
+import { MAX_STOCK, type MovementReason } from '../contract.js';
+
+/** One line of a stock change: an item and how many units it gains (> 0) or loses (< 0). */
+export interface StockLine {
+  itemId: string;
+  delta: number;
+}
+
+export interface StockChangeOptions {
+  reason: MovementReason;
+  note?: string | null;
+  /** What caused the change, e.g. a sale's id. */
+  reference?: string | null;
+  /** The input path of a line, for the BAD_REQUEST when it would pass the maximum stock. */
+  pathOf?: (lineIndex: number) => (string | number)[];
+  /** Bump the items' version and updatedAt (default). Off for a caller that bumps them itself. */
+  touch?: boolean;
+}
+
+export interface RecordedMovement {
+  id: string;
+  itemId: string;
+  storeId: string;
+  delta: number;
+  quantityBefore: number;
+  quantityAfter: number;
+  reason: MovementReason;
+  note: string | null;
+  reference: string | null;
+  actorId: string | null;
+  createdAt: Date;
+}
+
+interface LockedItem {
+  id: string;
+  quantity: number;
+  store_id: string;
+}
+
+/**
+ * The one way a quantity changes. Every item of the change is locked in id order (two changes
+ * over the same items then queue instead of deadlocking), the lines of one item are summed and
+ * checked against its locked quantity, and the change either applies whole or not at all:
+ * CONFLICT naming every short item with what it has (`available`), or BAD_REQUEST for a line
+ * that would pass MAX_STOCK. One movement is written per line, with running before/after
+ * quantities. Two statements whatever the number of lines: the locking read, then the update
+ * with its movements.
+ */
+export async function changeStock(tx: Transaction<VendorWriteContext>, lines: StockLine[], options: StockChangeOptions): Promise<RecordedMovement[]> {
+  const ids = [...new Set(lines.map((line) => line.itemId))].sort();
+  const locked = await tx.em.execute<LockedItem[]>(
+    'select id, quantity, store_id from items where vendor_id = ? and id = any(?::uuid[]) order by id for update',
+    [tx.vendor.id, sqlArray(ids)],
+  );
+  if (locked.length !== ids.length) throw notFound('Item');
+  const quantities = new Map(locked.map((item) => [item.id, item.quantity]));
+  assertFits(lines, quantities, options);
+
+  const createdAt = new Date();
+  const movements = lines.map((line): RecordedMovement => {
+    const before = quantities.get(line.itemId)!;
+    quantities.set(line.itemId, before + line.delta);
+    return {
+      id: newId(),
+      itemId: line.itemId,
+      storeId: locked.find((item) => item.id === line.itemId)!.store_id,
+      delta: line.delta,
+      quantityBefore: before,
+      quantityAfter: before + line.delta,
+      reason: options.reason,
+      note: options.note ?? null,
+      reference: options.reference ?? null,
+      actorId: tx.user?.id ?? null,
+      createdAt,
+    };
+  });
+  const touch = options.touch === false ? '' : ', version = i.version + 1, updated_at = now()';
+  await tx.em.execute(
+    `with moved as (
+       update items i set quantity = c.quantity${touch}
+         from unnest(?::uuid[], ?::int[]) as c(id, quantity) where i.id = c.id
+     )
+     insert into stock_movements (id, item_id, vendor_id, store_id, delta, quantity_before, quantity_after, reason, note, reference, actor_id, created_at)
+     select m.id, m.item_id, ?, m.store_id, m.delta, m.before, m.after, ?, ?, ?, ?, ?
+       from unnest(?::uuid[], ?::uuid[], ?::uuid[], ?::int[], ?::int[], ?::int[]) as m(id, item_id, store_id, delta, before, after)`,
+    [
+      sqlArray([...quantities.keys()]),
+      sqlArray([...quantities.values()]),
+      tx.vendor.id,
+      options.reason,
+      options.note ?? null,
+      options.reference ?? null,
+      tx.user?.id ?? null,
+      createdAt,
+      ...(['id', 'itemId', 'storeId', 'delta', 'quantityBefore', 'quantityAfter'] as const).map((column) => sqlArray(movements.map((m) => m[column]))),
+    ],
+    'run',
+  );
+  return movements;
+}
+
+/** Every short item answers at once (CONFLICT); a line past the maximum is a BAD_REQUEST on its path. */
+function assertFits(lines: StockLine[], quantities: Map<string, number>, options: StockChangeOptions): void {
+  const totals = new Map<string, number>();
+  for (const line of lines) totals.set(line.itemId, (totals.get(line.itemId) ?? 0) + line.delta);
+  const short = [...totals].filter(([id, delta]) => quantities.get(id)! + delta < 0);
+  if (short.length) {
+    const shortItems = short.map(([itemId, delta]) => ({ itemId, requested: -delta, available: quantities.get(itemId)! }));
+    const what = shortItems.map((s) => `${s.available} available of ${s.requested} wanted`).join('; ');
+    throw conflict(`Not enough stock: ${what}`, { available: shortItems[0]!.available, shortItems });
+  }
+  const over = lines.findIndex((line) => quantities.get(line.itemId)! + totals.get(line.itemId)! > MAX_STOCK);
+  if (over >= 0) {
+    const path = options.pathOf?.(over) ?? ['lines', over];
+    const message = `would take the stock above the maximum of ${MAX_STOCK.toLocaleString('en')} units`;
+    throw new AppError('BAD_REQUEST', `Invalid input: ${path.join('.')}: ${message}`, { issues: [{ path, message }] });
+  }
+}
