@@ -6,6 +6,7 @@ import { VendorMember } from '../src/modules/vendors/entities.js';
 import { appRouter } from '../src/router.js';
 import { allowed, callers, PERMISSIONS_DOC, withPermissions } from '../scripts/permissions-table.js';
 import { app } from './support/app.js';
+import { tableFingerprints } from './support/fingerprint.js';
 import { callerAs, expectTRPCError, joinAs, signUp } from './support/fixtures.js';
 
 /**
@@ -54,14 +55,7 @@ async function outcome(caller: Caller, path: string): Promise<string> {
 }
 
 /** A fingerprint of every row of every table, to prove the walk changed nothing. */
-async function databaseFingerprint(): Promise<string> {
-  const orm = app().orm;
-  const tables = [...new Set([...orm.getMetadata().getAll().values()].filter((m) => m.tableName).map((m) => m.tableName))].sort();
-  const rows = await orm.em.getConnection().execute<{ digest: string }[]>(
-    tables.map((t) => `select md5(coalesce(string_agg(r::text, ',' order by r::text), '')) as digest from "${t}" r`).join(' union all '),
-  );
-  return rows.map((r) => r.digest).join(':');
-}
+const databaseFingerprint = async () => [...(await tableFingerprints()).values()].join(':');
 
 describe('permission matrix', () => {
   it('declares every procedure of the router in src/core/permissions.ts, and nothing else', () => {

@@ -30,13 +30,24 @@ export function toTRPCError(error: TRPCError): TRPCError {
 const fromAppError = (cause: AppError) => new TRPCError({ code: cause.code, message: cause.message, cause });
 
 /**
- * Unique constraints are named `<table>_<columns>_unique` by MikroORM; the field a client can
- * act on is the last column (`items_vendor_id_lower_sku_unique` → `sku`).
+ * The input field a client can act on, for each unique constraint of the schema (a test checks
+ * that every one is listed). The vendor or user columns of a constraint are context, not input.
  */
+export const uniqueFields: Record<string, string> = {
+  users_email_unique: 'email',
+  user_profiles_user_id_unique: 'userId',
+  password_resets_token_hash_unique: 'token',
+  vendors_slug_unique: 'slug',
+  vendor_members_vendor_id_user_id_unique: 'userId',
+  vendor_members_one_primary_per_user: 'isPrimary',
+  invitations_token_hash_unique: 'token',
+  stores_vendor_id_slug_unique: 'slug',
+  store_access_member_id_store_id_unique: 'memberId',
+  items_vendor_id_lower_sku_unique: 'sku',
+  card_details_item_id_unique: 'itemId',
+};
+
 function uniqueField(error: UniqueConstraintViolationException): string {
   const constraint = String((error as { constraint?: string }).constraint ?? '');
-  const table = String((error as { table?: string }).table ?? '');
-  const columns = constraint.replace(`${table}_`, '').replace(/_unique$/, '').split('_');
-  const column = columns.at(-1) || 'value';
-  return column.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
+  return uniqueFields[constraint] ?? 'value';
 }

@@ -58,3 +58,13 @@ export async function joinAs(owner: SignedUp, role: MemberRole) {
   const memberId = (await owner.caller.members.list()).find((m) => m.email === email)!.id;
   return { ...result, email, password: PASSWORD, memberId, caller: callerAs(result.accessToken) };
 }
+
+/** The error a promise rejects with (fails the test when it resolves). */
+export async function rejectionOf(promise: Promise<unknown>): Promise<Error> {
+  try {
+    await promise;
+  } catch (error) {
+    return error as Error;
+  }
+  throw new Error('expected the promise to reject');
+}

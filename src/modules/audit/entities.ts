@@ -1,5 +1,5 @@
 import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
-import { idColumn } from '../../db/columns.js';
+import { appendOnly, idColumn } from '../../db/columns.js';
 
 /**
  * One change to the data, or one account security event, written in the transaction of what it
@@ -9,6 +9,7 @@ import { idColumn } from '../../db/columns.js';
 export const AuditEvent = defineEntity({
   name: 'AuditEvent',
   tableName: 'audit_events',
+  triggers: [appendOnly({ purgeable: false })],
   indexes: [
     // audit.list: a vendor's events, newest first.
     { properties: ['vendorId', 'createdAt', 'id'] },

@@ -1,5 +1,5 @@
 import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
-import { createdAtColumn, idColumn } from '../../db/columns.js';
+import { appendOnly, createdAtColumn, idColumn } from '../../db/columns.js';
 import { User } from '../identity/entities.js';
 import { Store, Vendor } from '../vendors/entities.js';
 import { cardFinishes, gradingCompanies, itemCategories, itemStatuses, MAX_STOCK, movementReasons, priceFields, priceSources } from './contract.js';
@@ -106,6 +106,7 @@ export type IItemImage = InferEntity<typeof ItemImage>;
 export const StockMovement = defineEntity({
   name: 'StockMovement',
   tableName: 'stock_movements',
+  triggers: [appendOnly({ purgeable: true })],
   indexes: [{ properties: ['item', 'createdAt', 'id'] }],
   properties: {
     id: idColumn(),
@@ -128,6 +129,7 @@ export type IStockMovement = InferEntity<typeof StockMovement>;
 export const PriceChange = defineEntity({
   name: 'PriceChange',
   tableName: 'price_changes',
+  triggers: [appendOnly({ purgeable: true })],
   indexes: [{ properties: ['item', 'createdAt'] }],
   properties: {
     id: idColumn(),
