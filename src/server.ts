@@ -19,7 +19,10 @@ try {
 const log = createLogger(config.logLevel);
 log.info({ node: process.version, env: config.env }, 'starting Omni-Stock');
 
-const database = await resolveDatabase(config, log);
+const database = await resolveDatabase(config, log).catch((error: Error) => {
+  console.error(`Omni-Stock could not start: ${error.message}`);
+  process.exit(1);
+});
 const orm = await openOrm(database.url, { migrate: config.migrateOnStart });
 const services = createServices(config, orm, log);
 const app = createApp(services);
