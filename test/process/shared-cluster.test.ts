@@ -52,7 +52,7 @@ async function stopServer(child: ChildProcess): Promise<number | null> {
 }
 
 function runSeed(dataDir: string): Promise<{ code: number | null; output: string }> {
-  const child = spawn('npm', ['run', 'seed'], { detached: true, env: envFor(dataDir) });
+  const child = spawn('npm', ['run', 'seed'], { detached: true, env: envFor(dataDir, { BCRYPT_COST: '4' }) });
   children.add(child);
   let output = '';
   child.stdout.on('data', (chunk: Buffer) => (output += chunk));
@@ -136,5 +136,18 @@ describe('embedded PostgreSQL shared by real processes', function () {
     expect(await me(next.base, token)).to.deep.equal({ status: 200, email: 'survivor@example.test' });
     expect(await stopServer(next.child), next.output()).to.equal(0);
     expect(postmasterPid(dataDir), 'the killed server left a lease that did not keep it running').to.equal(null);
+  });
+
+  (process.getuid?.() === 0 ? it : it.skip)('as root where user namespaces are unavailable, start-up fails with one line saying what to do', async () => {
+    // A PATH without `unshare`, as on a machine without util-linux.
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], { detached: true, env: { PATH: dataDir, DATA_DIR: dataDir, PORT: '0', LOG_LEVEL: 'silent' } });
+    children.add(child);
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk));
+    expect(await exited(child)).to.equal(1);
+    expect(stderr).to.equal(
+      'Omni-Stock could not start: the embedded PostgreSQL cannot run as root here: `unshare --user --map-user` (util-linux 2.38 or later) failed: spawn unshare ENOENT; run as a normal user or set DATABASE_URL\n',
+    );
+    expect(existsSync(join(dataDir, 'pg'))).to.equal(false);
   });
 });
