@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { chownSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, readlinkSync, realpathSync, renameSync, rmdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { chownSync, existsSync, mkdirSync, readdirSync, readFileSync, readlinkSync, realpathSync, renameSync, rmdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -41,7 +41,7 @@ export const clusterPaths = (dataDir: string): ClusterPaths => ({
   log: join(dataDir, 'pg.log'),
 });
 
-/** Numbers this process's leases and lock claims apart. */
+/** Numbers this process's leases apart. */
 let sequence = 0;
 
 /** Attaches to the cluster under `dataDir`, starting it when nobody runs it. */
@@ -159,22 +159,18 @@ async function stopCluster(dir: string, log: Logger): Promise<void> {
  * proceed; PostgreSQL's own postmaster.pid interlock then refuses the second start.
  */
 async function withLock<T>(lockFile: string, work: () => Promise<T>): Promise<T> {
-  const claim = `${lockFile}.${process.pid}-${sequence++}`;
-  writeFileSync(claim, String(process.pid));
-  try {
-    for (const since = Date.now(); ; await sleep(50)) {
-      try {
-        linkSync(claim, lockFile); // atomic, and the file is complete the moment it appears
-        break;
-      } catch (error) {
-        if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-      }
-      const holder = Number(readIfExists(lockFile));
-      if (holder && !processIsAlive(holder) && Number(readIfExists(lockFile)) === holder) rmSync(lockFile, { force: true });
-      else if (Date.now() - since > 120_000) throw new Error(`${lockFile} has been held by process ${holder} for two minutes; stop that process or delete the file`);
+  for (const since = Date.now(); ; await sleep(50)) {
+    try {
+      writeFileSync(lockFile, String(process.pid), { flag: 'wx' });
+      break;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
     }
-  } finally {
-    rmSync(claim, { force: true });
+    const holder = Number(readIfExists(lockFile));
+    // Empty only between its creation and the write of the pid, unless its taker died right then.
+    const stale = holder ? !processIsAlive(holder) : Date.now() - since > 10_000;
+    if (stale && Number(readIfExists(lockFile)) === holder) rmSync(lockFile, { force: true });
+    else if (Date.now() - since > 120_000) throw new Error(`${lockFile} has been held by process ${holder} for two minutes; stop that process or delete the file`);
   }
   try {
     return await work();
