@@ -1,6 +1,8 @@
 import { expect } from 'chai';
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { ConfigError, configVariables, loadConfig } from '../src/config.js';
+import { workerDataDir } from './support/database.js';
 
 describe('config', () => {
   const expectProblems = (env: NodeJS.ProcessEnv) => {
@@ -33,8 +35,9 @@ describe('config', () => {
   });
 
   it('keeps a generated development secret across loads', () => {
-    const first = loadConfig({ NODE_ENV: 'development', DATA_DIR: '.data/test/config' });
-    const second = loadConfig({ NODE_ENV: 'development', DATA_DIR: '.data/test/config' });
+    const dataDir = join(workerDataDir(), 'config');
+    const first = loadConfig({ NODE_ENV: 'development', DATA_DIR: dataDir });
+    const second = loadConfig({ NODE_ENV: 'development', DATA_DIR: dataDir });
     expect(first.jwtSecret).to.have.length.greaterThan(40);
     expect(second.jwtSecret).to.equal(first.jwtSecret);
   });

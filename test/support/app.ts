@@ -1,21 +1,17 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
-import { rm } from 'node:fs/promises';
-import { join } from 'node:path';
 import { loadConfig } from '../../src/config.js';
-import type { DatabaseHandle } from '../../src/db/database.js';
 import { openOrm } from '../../src/db/orm.js';
 import { createLogger } from '../../src/logger.js';
 import { createServices } from '../../src/services.js';
 import type { AppServices } from '../../src/services.js';
-import { createTestDatabase } from './database.js';
+import { workerDatabase, workerDataDir } from './database.js';
 
-let database: DatabaseHandle | undefined;
 let services: AppServices | undefined;
 
 export const testConfig = (overrides: Record<string, string> = {}) =>
   loadConfig({
     NODE_ENV: 'test',
-    DATA_DIR: '.data/test',
+    DATA_DIR: workerDataDir(),
     JWT_SECRET: 'test-secret-that-is-long-enough-for-hs256-signing',
     LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent',
     AUTH_RATE_LIMIT_POINTS: '1000',
@@ -24,20 +20,19 @@ export const testConfig = (overrides: Record<string, string> = {}) =>
     ...overrides,
   });
 
+/** This process's services on its own database (a copy of the run's migrated template). */
 export async function startTestApp(): Promise<void> {
+  if (services) return; // a worker runs many test files: they share its database and data folder
   const config = testConfig();
-  // Tests read the outbox by recipient; start each run with an empty one.
-  await rm(join(config.dataDir, 'outbox'), { recursive: true, force: true });
   const log = createLogger(config.logLevel);
-  database = await createTestDatabase(log);
-  const orm = await openOrm(database.url, { migrate: true });
+  const orm = await openOrm(await workerDatabase(), { migrate: false });
   services = createServices(config, orm, log);
 }
 
 export async function stopTestApp(): Promise<void> {
   await services?.rateLimiter.close();
   await services?.orm.close();
-  await database?.stop();
+  services = undefined;
 }
 
 /** The shared services of this test run (real PostgreSQL, migrated). */

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { createLogger } from '../../../src/logger.js';
 import { createMailer, deliver } from '../../../src/modules/mail/mailer.js';
 import { testConfig } from '../../support/app.js';
+import { workerDataDir } from '../../support/database.js';
 
 const log = createLogger('silent');
 const message = { to: 'ash@example.test', subject: 'Hello', text: 'A line of text' };
@@ -43,7 +44,7 @@ async function fakeSmtpServer() {
 
 describe('mailer', () => {
   it('without SMTP_URL writes each message as a JSON file in <dataDir>/outbox', async () => {
-    const config = testConfig({ DATA_DIR: '.data/test-mailer', MAIL_FROM: 'Shop <shop@example.test>' });
+    const config = testConfig({ DATA_DIR: join(workerDataDir(), 'mailer'), MAIL_FROM: 'Shop <shop@example.test>' });
     const dir = join(config.dataDir, 'outbox');
     await rm(dir, { recursive: true, force: true });
     await createMailer(config, log).send(message);
