@@ -43,7 +43,7 @@ describe('start-up failures: one clear message and exit code 1', () => {
       // It stopped before touching any database: no embedded cluster, nothing in DATA_DIR but the dev secret.
       expect(existsSync(join(dataDir, 'pg'))).to.equal(false);
       const reply = await new Promise<string>((resolve) => {
-        const socket = createConnection(port, () => socket.once('data', (data) => resolve(String(data))));
+        const socket = createConnection(port, '127.0.0.1', () => socket.once('data', (data) => resolve(String(data))));
       });
       expect(reply).to.equal('still here');
     } finally {
