@@ -175,6 +175,37 @@ describe('auth', () => {
     });
   });
 
+  describe('forged tokens signed with the real secret', () => {
+    const secret = () => app().config.jwtSecret;
+    const inAMinute = () => Math.floor(Date.now() / 1000) + 60;
+    const sign = (payload: object) => jwt.sign(payload, secret(), { algorithm: 'HS256' });
+    const withoutExp = <T extends { exp: number }>({ exp: _exp, ...rest }: T) => rest;
+
+    it('refuses access tokens with a non-UUID sub or sid, without exp, or of another typ', async () => {
+      const { user, accessToken } = await signUp();
+      const { sid } = jwt.decode(accessToken) as { sid: string };
+      const valid = { typ: 'access', sid, sub: user.id, exp: inAMinute() };
+      expect((await callerAs(sign(valid)).users.me()).user.id).to.equal(user.id);
+      const forged = [{ ...valid, sub: 'admin' }, { ...valid, sid: 'x' }, withoutExp(valid), { ...valid, typ: 'root' }];
+      for (const payload of forged) {
+        await expectTRPCError(callerAs(sign(payload)).users.me(), 'UNAUTHORIZED');
+        await expectTRPCError(callerAs(sign(payload)).auth.changePassword({ currentPassword: PASSWORD, newPassword: 'another long one' }), 'UNAUTHORIZED');
+      }
+    });
+
+    it('refuses refresh tokens with a non-UUID sub, fam or jti, or without exp', async () => {
+      const { user, refreshToken } = await signUp();
+      const { fam, jti } = jwt.decode(refreshToken) as { fam: string; jti: string };
+      const valid = { typ: 'refresh', fam, jti, sub: user.id, exp: inAMinute() };
+      const forged = [{ ...valid, sub: 'x' }, { ...valid, fam: 'x' }, { ...valid, jti: '1' }, withoutExp(valid)];
+      for (const payload of forged) {
+        await expectTRPCError(callerAs().auth.refresh({ refreshToken: sign(payload) }), 'UNAUTHORIZED');
+        await expectTRPCError(callerAs().auth.logout({ refreshToken: sign(payload) }), 'UNAUTHORIZED');
+      }
+      expect((await callerAs().auth.refresh({ refreshToken: sign(valid) })).refreshToken).to.be.a('string');
+    });
+  });
+
   describe('changePassword', () => {
     it('checks the current password, then revokes the other sessions but keeps this one', async () => {
       const me = await signUp();
