@@ -21,6 +21,12 @@ export interface RefreshClaims {
   family: string;
 }
 
+/** Seconds since the epoch, as JWTs count time. */
+export interface TokenTimes {
+  issuedAt: number;
+  expiresAt: number;
+}
+
 // Pinning the algorithm rejects `alg: none` and algorithm-confusion tokens.
 const ALGORITHM = 'HS256';
 
@@ -38,21 +44,16 @@ const keyOf = (secret: string): KeyObject => {
   return key;
 };
 
-export function signAccessToken(settings: TokenSettings, claims: AccessClaims): string {
-  return jwt.sign({ typ: 'access', sid: claims.sessionId }, keyOf(settings.jwtSecret), {
-    algorithm: ALGORITHM,
-    subject: claims.userId,
-    expiresIn: settings.accessTokenTtlSeconds,
-  });
+/** Signing is deterministic: the same claims and times always give the same token. */
+const sign = (settings: TokenSettings, payload: object) => jwt.sign(payload, keyOf(settings.jwtSecret), { algorithm: ALGORITHM });
+
+export function signAccessToken(settings: TokenSettings, claims: AccessClaims, issuedAt: number): string {
+  const exp = issuedAt + settings.accessTokenTtlSeconds;
+  return sign(settings, { typ: 'access', sid: claims.sessionId, sub: claims.userId, iat: issuedAt, exp });
 }
 
-export function signRefreshToken(settings: TokenSettings, claims: RefreshClaims): string {
-  return jwt.sign({ typ: 'refresh', fam: claims.family }, keyOf(settings.jwtSecret), {
-    algorithm: ALGORITHM,
-    subject: claims.userId,
-    jwtid: claims.tokenId,
-    expiresIn: settings.refreshTokenTtlSeconds,
-  });
+export function signRefreshToken(settings: TokenSettings, claims: RefreshClaims, times: TokenTimes): string {
+  return sign(settings, { typ: 'refresh', fam: claims.family, sub: claims.userId, jti: claims.tokenId, iat: times.issuedAt, exp: times.expiresAt });
 }
 
 export function verifyAccessToken(settings: TokenSettings, token: string): AccessClaims {
