@@ -15,7 +15,7 @@ export function createApp(services: AppServices) {
   const { config, log } = services;
   const app = express();
   app.disable('x-powered-by');
-  app.set('trust proxy', 'loopback');
+  app.set('trust proxy', config.trustProxy);
   app.use(helmet());
   // Only listed origins are echoed back; anything else gets no CORS headers at all.
   app.use(cors({ origin: config.corsOrigins, credentials: false, maxAge: 600 }));

@@ -6,7 +6,7 @@ import { createApp } from '../src/app.js';
 import { ormOptions } from '../src/db/orm.js';
 import { createAuthRateLimiter } from '../src/modules/identity/rate-limit.js';
 import type { AppServices } from '../src/trpc/context.js';
-import { app } from './support/app.js';
+import { app, testConfig } from './support/app.js';
 import { PASSWORD, unique } from './support/fixtures.js';
 
 /** Starts the real Express app on a free port for the duration of a test group. */
@@ -89,8 +89,8 @@ describe('HTTP', () => {
     });
   });
 
-  describe('when an IP has used its login attempts', () => {
-    const limiter = createAuthRateLimiter({ points: 1, windowSeconds: 60 });
+  describe('when an IP has used its login failures', () => {
+    const limiter = createAuthRateLimiter({ ...testConfig().authLimits, failuresPerIp: 1 });
     const http = serve(() => ({ ...app(), rateLimiter: limiter }));
     after(() => limiter.close());
 
@@ -100,9 +100,32 @@ describe('HTTP', () => {
       const limited = await login();
       expect(limited.status).to.equal(429);
       const retryAfter = Number(limited.headers.get('retry-after'));
-      expect(retryAfter).to.be.within(1, 60);
+      expect(retryAfter).to.be.within(1, app().config.authLimits.failureWindowSeconds);
       const { error } = (await limited.json()) as { error: { data: { retryAfter: number } } };
       expect(error.data.retryAfter).to.equal(retryAfter);
+    });
+  });
+
+  describe('client addresses', () => {
+    const limited = (env: Record<string, string> = {}) => {
+      const limiter = createAuthRateLimiter({ ...testConfig().authLimits, failuresPerIp: 1 });
+      after(() => limiter.close());
+      return serve(() => ({ ...app(), config: testConfig(env), rateLimiter: limiter }));
+    };
+    const direct = limited();
+    const proxied = limited({ TRUST_PROXY: 'loopback' });
+    const login = (base: string, client: string) =>
+      post(base, 'auth.login', { email: 'nobody@example.test', password: 'whatever' }, { 'x-forwarded-for': client });
+
+    it('ignore X-Forwarded-For by default: the socket address is the client', async () => {
+      expect((await login(direct.base, '198.51.100.1')).status).to.equal(401);
+      expect((await login(direct.base, '198.51.100.2')).status).to.equal(429);
+    });
+
+    it('come from X-Forwarded-For behind a proxy trusted with TRUST_PROXY', async () => {
+      expect((await login(proxied.base, '198.51.100.1')).status).to.equal(401);
+      expect((await login(proxied.base, '198.51.100.2')).status).to.equal(401);
+      expect((await login(proxied.base, '198.51.100.1')).status).to.equal(429);
     });
   });
 

@@ -7,7 +7,8 @@ import { login } from '../services/login.js';
 export const loginProcedure = publicProcedure
   .input(z.object({ email: emailSchema, password: z.string().min(1).max(200) }).strict())
   .mutation(async ({ ctx, input }) => {
-    await ctx.services.rateLimiter.consume([`login:ip:${ctx.ip}`, `login:email:${input.email}`]);
+    const attempt = await ctx.services.rateLimiter.loginAttempt(input.email, ctx.ip);
     const { user, tokens } = await login(ctx.em, ctx.services.config, input.email, input.password);
+    await attempt.succeeded();
     return { user: toUserDto(user), ...tokens };
   });

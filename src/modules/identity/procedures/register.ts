@@ -20,7 +20,7 @@ export const registerInput = z
   .refine((v) => v.password === v.passwordConfirm, { path: ['passwordConfirm'], message: 'does not match password' });
 
 export const registerProcedure = publicProcedure.input(registerInput).mutation(async ({ ctx, input }) => {
-  await ctx.services.rateLimiter.consume([`register:ip:${ctx.ip}`, `register:email:${input.email}`]);
+  await ctx.services.rateLimiter.registration(input.email, ctx.ip);
   const { user, vendor, tokens } = await register(ctx.em, ctx.services.config, input);
   return { user: toUserDto(user), vendor: { id: vendor.id, name: vendor.name, slug: vendor.slug }, ...tokens };
 });
