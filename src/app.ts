@@ -5,11 +5,14 @@ import express, { type Request } from 'express';
 import helmet from 'helmet';
 import { randomUUID } from 'node:crypto';
 import { AppError } from './core/errors.js';
+import { assertOnePasswordCall } from './modules/identity/password-calls.js';
 import { mediaRoutes } from './modules/media/routes.js';
 import { appRouter } from './router.js';
 import { createRequestContext, type AppServices } from './trpc/context.js';
 
 const REQUEST_ID = /^[\w.:-]{1,100}$/;
+/** Calls one batched request may carry (larger batches answer 400); clients set httpBatchLink's `maxItems` to at most this. */
+export const MAX_BATCH_SIZE = 20;
 
 export function createApp(services: AppServices) {
   const { config, log } = services;
@@ -54,13 +57,16 @@ export function createApp(services: AppServices) {
     createExpressMiddleware({
       router: appRouter,
       maxBodySize: config.bodyLimitBytes,
+      maxBatchSize: MAX_BATCH_SIZE,
       responseMeta: ({ errors }) => ({ headers: retryAfterHeader(errors) }),
-      createContext: ({ req, res }) =>
-        createRequestContext(services, {
+      createContext: ({ req, res, info }) => {
+        assertOnePasswordCall(info.calls);
+        return createRequestContext(services, {
           accessToken: bearerToken(req),
           ip: req.ip,
           requestId: res.locals.requestId as string,
-        }),
+        });
+      },
     }),
   );
 

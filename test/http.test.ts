@@ -2,12 +2,13 @@ import { MikroORM } from '@mikro-orm/postgresql';
 import { expect } from 'chai';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
-import { createApp } from '../src/app.js';
+import { createApp, MAX_BATCH_SIZE } from '../src/app.js';
 import { ormOptions } from '../src/db/orm.js';
+import { BCRYPT_CONCURRENCY, BCRYPT_MAX_WAITING, bcryptWork } from '../src/modules/identity/passwords.js';
 import { createAuthRateLimiter } from '../src/modules/identity/rate-limit.js';
 import type { AppServices } from '../src/trpc/context.js';
 import { app, testConfig } from './support/app.js';
-import { PASSWORD, unique } from './support/fixtures.js';
+import { PASSWORD, signUp, unique } from './support/fixtures.js';
 
 /** Starts the real Express app on a free port for the duration of a test group. */
 function serve(services: () => AppServices) {
@@ -126,6 +127,53 @@ describe('HTTP', () => {
       expect((await login(proxied.base, '198.51.100.1')).status).to.equal(401);
       expect((await login(proxied.base, '198.51.100.2')).status).to.equal(401);
       expect((await login(proxied.base, '198.51.100.1')).status).to.equal(429);
+    });
+  });
+
+  describe('bounded work per request', () => {
+    const http = serve(app);
+    const batchPath = (path: string, count: number) => `${Array(count).fill(path).join(',')}?batch=1`;
+    const batchInput = (count: number, input: unknown) => JSON.stringify(Object.fromEntries(Array.from({ length: count }, (_, i) => [i, input])));
+
+    it(`refuses a batch of more than ${MAX_BATCH_SIZE} calls with 400 before running any`, async () => {
+      const me = (count: number) => fetch(`${http.base}/trpc/${batchPath('users.me', count)}&input=${encodeURIComponent(batchInput(count, null))}`);
+      const tooMany = await me(MAX_BATCH_SIZE + 1);
+      expect(tooMany.status).to.equal(400);
+      const { error } = (await tooMany.json()) as { error: { message: string; data: { code: string } } };
+      expect(error).to.deep.include({ message: 'Batch call exceeds maximum size' });
+      expect(error.data.code).to.equal('BAD_REQUEST');
+      const allowed = (await (await me(MAX_BATCH_SIZE)).json()) as { error: { data: { code: string } } }[];
+      expect(allowed.map((r) => r.error.data.code)).to.deep.equal(Array(MAX_BATCH_SIZE).fill('UNAUTHORIZED'));
+    });
+
+    it('runs bcrypt for at most one call of a batch: two logins in one request are refused whole', async () => {
+      const { email } = await signUp();
+      const credentials = { email, password: PASSWORD };
+      const res = await fetch(`${http.base}/trpc/${batchPath('auth.login', 2)}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: batchInput(2, credentials) });
+      expect(res.status).to.equal(400);
+      const answers = (await res.json()) as { error: { message: string } }[];
+      expect(answers.map((a) => a.error.message)).to.deep.equal(Array(2).fill(answers[0]!.error.message)).and.to.have.length(2);
+      expect(answers[0]!.error.message).to.match(/only one login/);
+      const mixed = `${http.base}/trpc/auth.logout,auth.login?batch=1`;
+      const one = await fetch(mixed, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ 0: { refreshToken: 'x' }, 1: credentials }) });
+      expect(((await one.json()) as { result?: unknown }[])[1]).to.have.property('result');
+    });
+
+    it('queues bcrypt work and answers 503 with Retry-After once the queue is full', async () => {
+      let release = () => {};
+      const held = new Promise<void>((resolve) => (release = resolve));
+      const blockers = Array.from({ length: BCRYPT_CONCURRENCY + BCRYPT_MAX_WAITING }, () => bcryptWork.run(() => held));
+      try {
+        const busy = await post(http.base, 'auth.login', { email: 'nobody@example.test', password: 'whatever' });
+        expect(busy.status).to.equal(503);
+        expect(busy.headers.get('retry-after')).to.equal('1');
+        const { error } = (await busy.json()) as { error: { data: { code: string; retryAfter: number } } };
+        expect(error.data).to.include({ code: 'SERVICE_UNAVAILABLE', retryAfter: 1 });
+      } finally {
+        release();
+        await Promise.all(blockers);
+      }
+      expect((await post(http.base, 'auth.login', { email: 'nobody@example.test', password: 'whatever' })).status).to.equal(401);
     });
   });
 

@@ -1,6 +1,9 @@
 import bcrypt from 'bcrypt';
 import { createHmac, randomBytes } from 'node:crypto';
+import { availableParallelism } from 'node:os';
 import { z } from 'zod';
+import { ConcurrencyLimit } from '../../core/concurrency.js';
+import { serviceUnavailable } from '../../core/errors.js';
 
 export const passwordSchema = z.string().min(10, 'must be at least 10 characters').max(200);
 
@@ -14,7 +17,19 @@ const FORMAT = '$bcrypt-sha256';
 const PREHASH_KEY = 'omni-stock/password/v1';
 const prehash = (password: string) => createHmac('sha256', PREHASH_KEY).update(password).digest('base64');
 
-export const hashPassword = async (password: string, cost: number) => FORMAT + (await bcrypt.hash(prehash(password), cost));
+/**
+ * bcrypt runs on libuv's four threads: a few hashes at a time (one thread stays free for files and
+ * DNS), and a short queue behind them. A flood past the queue is refused with SERVICE_UNAVAILABLE.
+ */
+export const BCRYPT_CONCURRENCY = Math.min(availableParallelism(), 3);
+export const BCRYPT_MAX_WAITING = 32;
+export const bcryptWork = new ConcurrencyLimit(BCRYPT_CONCURRENCY, BCRYPT_MAX_WAITING, () =>
+  serviceUnavailable('The server is busy checking passwords; retry in a moment', 1),
+);
+
+const seal = async (password: string, cost: number) => FORMAT + (await bcrypt.hash(prehash(password), cost));
+
+export const hashPassword = (password: string, cost: number) => bcryptWork.run(() => seal(password, cost));
 
 /**
  * An unknown user (`stored` undefined) is checked against a placeholder of the configured cost, so
@@ -23,7 +38,7 @@ export const hashPassword = async (password: string, cost: number) => FORMAT + (
 export async function verifyPassword(password: string, stored: string | undefined, cost: number): Promise<boolean> {
   const hash = stored ?? (await placeholderHash(cost));
   const [candidate, bcryptHash] = hash.startsWith(FORMAT) ? [prehash(password), hash.slice(FORMAT.length)] : [password, hash];
-  const matches = await bcrypt.compare(candidate, bcryptHash);
+  const matches = await bcryptWork.run(() => bcrypt.compare(candidate, bcryptHash));
   return matches && stored !== undefined;
 }
 
@@ -31,10 +46,10 @@ export async function verifyPassword(password: string, stored: string | undefine
 export const needsRehash = (stored: string, cost: number) =>
   !stored.startsWith(FORMAT) || bcrypt.getRounds(stored.slice(FORMAT.length)) !== cost;
 
-// Made once per cost.
+// Made once per cost, outside the queue (a refusal must not be cached).
 const placeholders = new Map<number, Promise<string>>();
 function placeholderHash(cost: number): Promise<string> {
   let hash = placeholders.get(cost);
-  if (!hash) placeholders.set(cost, (hash = hashPassword(randomBytes(16).toString('hex'), cost)));
+  if (!hash) placeholders.set(cost, (hash = seal(randomBytes(16).toString('hex'), cost)));
   return hash;
 }
