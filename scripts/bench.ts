@@ -166,7 +166,7 @@ function report(rows: Row[]) {
 /** The SQL statements one items.list call sends, parameters inlined (the raw baseline replays them). */
 async function captureListSql(url: string, target: BenchTarget, input: unknown): Promise<string[]> {
   const orm = await openOrm(url, { migrate: false });
-  const config = loadConfig({ NODE_ENV: 'production', JWT_SECRET, PUBLIC_URL: 'https://bench.invalid', BCRYPT_COST: String(BCRYPT_COST), LOG_LEVEL: 'silent' });
+  const config = loadConfig({ NODE_ENV: 'production', DATABASE_URL: url, JWT_SECRET, PUBLIC_URL: 'https://bench.invalid', BCRYPT_COST: String(BCRYPT_COST), LOG_LEVEL: 'silent' });
   const services = createServices(config, orm, log);
   try {
     const { accessToken } = await createCaller(services).auth.login({ email: target.email, password: target.password });
