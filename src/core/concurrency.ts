@@ -1,6 +1,7 @@
 /**
  * Runs at most `concurrency` tasks at once; up to `maxWaiting` more wait their turn, in order.
  * Past that, `run` refuses at once with `refuse()`, so a flood costs a short queue, not memory.
+ * A waiter whose `signal` aborts (its client went away) leaves the queue without running.
  */
 export class ConcurrencyLimit {
   private running = 0;
@@ -12,9 +13,10 @@ export class ConcurrencyLimit {
     private readonly refuse: () => Error,
   ) {}
 
-  async run<T>(task: () => Promise<T>): Promise<T> {
+  async run<T>(task: () => Promise<T>, signal?: AbortSignal): Promise<T> {
+    if (signal?.aborted) throw this.refuse();
     if (this.running < this.concurrency) this.running++;
-    else if (this.waiting.length < this.maxWaiting) await new Promise<void>((resolve) => this.waiting.push(resolve));
+    else if (this.waiting.length < this.maxWaiting) await this.turn(signal);
     else throw this.refuse();
     try {
       return await task();
@@ -24,5 +26,20 @@ export class ConcurrencyLimit {
       if (next) next();
       else this.running--;
     }
+  }
+
+  private turn(signal?: AbortSignal): Promise<void> {
+    return new Promise((resolve, reject) => {
+      const start = () => {
+        signal?.removeEventListener('abort', leave);
+        resolve();
+      };
+      const leave = () => {
+        this.waiting.splice(this.waiting.indexOf(start), 1);
+        reject(this.refuse());
+      };
+      this.waiting.push(start);
+      signal?.addEventListener('abort', leave, { once: true });
+    });
   }
 }

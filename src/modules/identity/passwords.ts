@@ -19,26 +19,27 @@ const prehash = (password: string) => createHmac('sha256', PREHASH_KEY).update(p
 
 /**
  * bcrypt runs on libuv's four threads: a few hashes at a time (one thread stays free for files and
- * DNS), and a short queue behind them. A flood past the queue is refused with SERVICE_UNAVAILABLE.
+ * DNS), and a short queue behind them (at cost 12 about 8 s of work on two cores). A flood past the
+ * queue is refused with SERVICE_UNAVAILABLE; a request whose client is gone (`signal`) leaves it.
  */
 export const BCRYPT_CONCURRENCY = Math.min(availableParallelism(), 3);
-export const BCRYPT_MAX_WAITING = 32;
+export const BCRYPT_MAX_WAITING = 64;
 export const bcryptWork = new ConcurrencyLimit(BCRYPT_CONCURRENCY, BCRYPT_MAX_WAITING, () =>
   serviceUnavailable('The server is busy checking passwords; retry in a moment', 1),
 );
 
 const seal = async (password: string, cost: number) => FORMAT + (await bcrypt.hash(prehash(password), cost));
 
-export const hashPassword = (password: string, cost: number) => bcryptWork.run(() => seal(password, cost));
+export const hashPassword = (password: string, cost: number, signal?: AbortSignal) => bcryptWork.run(() => seal(password, cost), signal);
 
 /**
  * An unknown user (`stored` undefined) is checked against a placeholder of the configured cost, so
  * an unknown email costs the same bcrypt work as a wrong password.
  */
-export async function verifyPassword(password: string, stored: string | undefined, cost: number): Promise<boolean> {
+export async function verifyPassword(password: string, stored: string | undefined, cost: number, signal?: AbortSignal): Promise<boolean> {
   const hash = stored ?? (await placeholderHash(cost));
   const [candidate, bcryptHash] = hash.startsWith(FORMAT) ? [prehash(password), hash.slice(FORMAT.length)] : [password, hash];
-  const matches = await bcryptWork.run(() => bcrypt.compare(candidate, bcryptHash));
+  const matches = await bcryptWork.run(() => bcrypt.compare(candidate, bcryptHash), signal);
   return matches && stored !== undefined;
 }
 

@@ -6,9 +6,9 @@ import { login } from '../services/login.js';
 
 export const loginProcedure = publicProcedure
   .input(z.object({ email: emailSchema, password: z.string().min(1).max(200) }).strict())
-  .mutation(async ({ ctx, input }) => {
+  .mutation(async ({ ctx, input, signal }) => {
     const attempt = await ctx.services.rateLimiter.loginAttempt(input.email, ctx.ip);
-    const { user, tokens } = await login(ctx.em, ctx.services.config, input.email, input.password);
+    const { user, tokens } = await login(ctx.em, ctx.services.config, input.email, input.password, signal);
     await attempt.succeeded();
     return { user: toUserDto(user), ...tokens };
   });

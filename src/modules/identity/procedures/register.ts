@@ -19,8 +19,8 @@ export const registerInput = z
   .strict()
   .refine((v) => v.password === v.passwordConfirm, { path: ['passwordConfirm'], message: 'does not match password' });
 
-export const registerProcedure = publicProcedure.input(registerInput).mutation(async ({ ctx, input }) => {
+export const registerProcedure = publicProcedure.input(registerInput).mutation(async ({ ctx, input, signal }) => {
   await ctx.services.rateLimiter.registration(input.email, ctx.ip);
-  const { user, vendor, tokens } = await register(ctx.em, ctx.services.config, input);
+  const { user, vendor, tokens } = await register(ctx.em, ctx.services.config, input, signal);
   return { user: toUserDto(user), vendor: { id: vendor.id, name: vendor.name, slug: vendor.slug }, ...tokens };
 });

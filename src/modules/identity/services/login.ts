@@ -9,11 +9,11 @@ import { issueTokens } from './sessions.js';
  * One answer, after the same bcrypt work, for an unknown email, a wrong password and a disabled
  * account, so logins cannot probe for accounts. A hash in an older format or cost is renewed.
  */
-export async function login(em: EntityManager, config: Config, email: string, password: string) {
+export async function login(em: EntityManager, config: Config, email: string, password: string, signal?: AbortSignal) {
   const user = await em.findOne(User, { email });
-  const valid = await verifyPassword(password, user?.passwordHash, config.bcryptCost);
+  const valid = await verifyPassword(password, user?.passwordHash, config.bcryptCost, signal);
   if (!user || !valid || !user.isActive) throw unauthorized('Invalid email or password');
-  const renewedHash = needsRehash(user.passwordHash, config.bcryptCost) ? await hashPassword(password, config.bcryptCost) : undefined;
+  const renewedHash = needsRehash(user.passwordHash, config.bcryptCost) ? await hashPassword(password, config.bcryptCost, signal) : undefined;
   return em.transactional(async (tx) => {
     user.lastLoginAt = new Date();
     if (renewedHash) user.passwordHash = renewedHash;
