@@ -1,7 +1,7 @@
 import { isIPv6 } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { tooManyRequests } from '../../core/errors.js';
-import { createCounterStore, type Count, type CounterStore } from './rate-limit-store.js';
+import { createCounterStore, type Count } from './rate-limit-store.js';
 
 /** The configured limits (AUTH_* variables, see the README). */
 export interface AuthLimits {
@@ -17,10 +17,10 @@ export interface AuthLimits {
   requestsPerEmail: number;
 }
 
-export const REQUEST_WINDOW_SECONDS = 3600;
+const REQUEST_WINDOW_SECONDS = 3600;
 /** Over `failuresBeforeSlowdown`, each login of that email first waits 1 s, 2 s, 4 s, then 8 s. */
-export const SLOWDOWN_FIRST_MS = 1000;
-export const SLOWDOWN_MAX_MS = 8000;
+const SLOWDOWN_FIRST_MS = 1000;
+const SLOWDOWN_MAX_MS = 8000;
 
 /** A password attempt counts as a failure unless `succeeded` is called. */
 export interface Attempt {
@@ -44,13 +44,12 @@ export interface AuthRateLimiter {
 
 export interface RateLimiterOptions {
   redisUrl?: string;
-  store?: CounterStore;
   /** How a slowed login waits (tests record the delays instead). */
   wait?: (ms: number) => Promise<unknown>;
 }
 
 export function createAuthRateLimiter(limits: AuthLimits, options: RateLimiterOptions = {}): AuthRateLimiter {
-  const store = options.store ?? createCounterStore(options.redisUrl);
+  const store = createCounterStore(options.redisUrl);
   const wait = options.wait ?? sleep;
   const failures = (name: string) => store.counter(name, limits.failureWindowSeconds);
   const loginByPair = failures('login-pair');
