@@ -63,7 +63,9 @@ try {
     BCRYPT_COST: String(BCRYPT_COST),
     LOG_LEVEL: 'warn',
     PUBLIC_URL: 'https://bench.invalid',
-    AUTH_RATE_LIMIT_POINTS: '1000000000',
+    // One account logs in over 32 connections at once: in-flight attempts count until they succeed.
+    AUTH_FAILURES_PER_ACCOUNT: '1000000000',
+    AUTH_FAILURES_BEFORE_SLOWDOWN: '1000000000',
     MIGRATE_ON_START: 'false',
   };
   const { api, baseline } = await step('starting the API and the baseline server', async () => ({
@@ -164,7 +166,7 @@ function report(rows: Row[]) {
 /** The SQL statements one items.list call sends, parameters inlined (the raw baseline replays them). */
 async function captureListSql(url: string, target: BenchTarget, input: unknown): Promise<string[]> {
   const orm = await openOrm(url, { migrate: false });
-  const config = loadConfig({ NODE_ENV: 'production', JWT_SECRET, PUBLIC_URL: 'https://bench.invalid', BCRYPT_COST: String(BCRYPT_COST), LOG_LEVEL: 'silent' });
+  const config = loadConfig({ NODE_ENV: 'production', DATABASE_URL: url, JWT_SECRET, PUBLIC_URL: 'https://bench.invalid', BCRYPT_COST: String(BCRYPT_COST), LOG_LEVEL: 'silent' });
   const services = createServices(config, orm, log);
   try {
     const { accessToken } = await createCaller(services).auth.login({ email: target.email, password: target.password });

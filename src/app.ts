@@ -5,18 +5,21 @@ import express, { type Request } from 'express';
 import helmet from 'helmet';
 import { randomUUID } from 'node:crypto';
 import { AppError } from './core/errors.js';
+import { assertOnePasswordCall } from './modules/identity/password-calls.js';
 import { mediaRoutes } from './modules/media/routes.js';
 import { appRouter } from './router.js';
 import type { AppServices } from './services.js';
 import { createRequestContext } from './trpc/context.js';
 
 const REQUEST_ID = /^[\w.:-]{1,100}$/;
+/** Calls one batched request may carry (larger batches answer 400); clients set httpBatchLink's `maxItems` to at most this. */
+export const MAX_BATCH_SIZE = 20;
 
 export function createApp(services: AppServices) {
   const { config, log } = services;
   const app = express();
   app.disable('x-powered-by');
-  app.set('trust proxy', 'loopback');
+  app.set('trust proxy', config.trustProxy);
   app.use(helmet());
   // Only listed origins are echoed back; anything else gets no CORS headers at all.
   app.use(cors({ origin: config.corsOrigins, credentials: false, maxAge: 600 }));
@@ -55,15 +58,19 @@ export function createApp(services: AppServices) {
     createExpressMiddleware({
       router: appRouter,
       maxBodySize: config.bodyLimitBytes,
+      maxBatchSize: MAX_BATCH_SIZE,
       responseMeta: ({ errors }) => ({ headers: retryAfterHeader(errors) }),
-      createContext: ({ req, res }) => ({
-        request: createRequestContext(services, {
-          accessToken: bearerToken(req),
-          ip: req.ip,
-          userAgent: req.get('user-agent'),
-          requestId: res.locals.requestId as string,
-        }),
-      }),
+      createContext: ({ req, res, info }) => {
+        assertOnePasswordCall(info.calls);
+        return {
+          request: createRequestContext(services, {
+            accessToken: bearerToken(req),
+            ip: req.ip,
+            userAgent: req.get('user-agent'),
+            requestId: res.locals.requestId as string,
+          }),
+        };
+      },
     }),
   );
 

@@ -1,10 +1,37 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { isIP } from 'node:net';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
 
 const booleanFlag = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
 const commaList = z.string().transform((v) => v.split(',').map((s) => s.trim()).filter(Boolean));
+const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
+
+/**
+ * Which proxies' X-Forwarded-For Express believes, as its `trust proxy` setting takes it: none (the
+ * socket address is the client), a hop count, or a list of `loopback` / `linklocal` /
+ * `uniquelocal` and addresses or CIDR blocks. `true` (believe anyone) would let every client pick
+ * its address, and so its rate limits, and is refused.
+ */
+const trustProxy = z
+  .string()
+  .trim()
+  .transform((value, ctx): false | number | string[] => {
+    if (['', 'none', 'false', '0'].includes(value)) return false;
+    if (/^\d+$/.test(value)) return Number(value);
+    const entries = value.split(',').map((s) => s.trim());
+    const bad = entries.filter((e) => !['loopback', 'linklocal', 'uniquelocal'].includes(e) && !isAddressOrBlock(e));
+    if (bad.length) ctx.addIssue({ code: 'custom', message: `must be none, a hop count, or loopback/linklocal/uniquelocal and addresses or CIDR blocks (not ${bad.join(', ')})` });
+    return entries;
+  });
+
+function isAddressOrBlock(entry: string): boolean {
+  const [address = '', prefix, ...rest] = entry.split('/');
+  const version = isIP(address);
+  if (!version || rest.length) return false;
+  return prefix === undefined || (/^\d+$/.test(prefix) && Number(prefix) <= (version === 4 ? 32 : 128));
+}
 
 const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
@@ -26,8 +53,13 @@ const envSchema = z.object({
   SUPABASE_URL: z.url({ protocol: /^https?$/ }).optional(),
   SUPABASE_SERVICE_ROLE_KEY: z.string().min(1).optional(),
   SUPABASE_BUCKET: z.string().regex(/^[a-z0-9][a-z0-9._-]{1,62}$/, 'must be a bucket name').default('product-images'),
-  AUTH_RATE_LIMIT_POINTS: z.coerce.number().int().positive().default(10),
-  AUTH_RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().positive().default(60),
+  TRUST_PROXY: trustProxy.default(false),
+  AUTH_FAILURE_WINDOW_SECONDS: positiveInt(900),
+  AUTH_FAILURES_PER_ACCOUNT: positiveInt(5),
+  AUTH_FAILURES_PER_IP: positiveInt(100),
+  AUTH_FAILURES_BEFORE_SLOWDOWN: positiveInt(10),
+  AUTH_REQUESTS_PER_IP: positiveInt(30),
+  AUTH_REQUESTS_PER_EMAIL: positiveInt(5),
   SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
   MAIL_FROM: z.string().trim().min(3).default('Omni-Stock <no-reply@omni-stock.local>'),
   APP_URL: z.url({ protocol: /^https?$/ }).default('http://localhost:5173'),
@@ -92,7 +124,16 @@ function buildConfig(vars: EnvVars, dataDir: string, jwtSecret: string) {
     supabase: vars.SUPABASE_URL && vars.SUPABASE_SERVICE_ROLE_KEY
       ? { url: vars.SUPABASE_URL, serviceRoleKey: vars.SUPABASE_SERVICE_ROLE_KEY, bucket: vars.SUPABASE_BUCKET }
       : null,
-    authRateLimit: { points: vars.AUTH_RATE_LIMIT_POINTS, windowSeconds: vars.AUTH_RATE_LIMIT_WINDOW_SECONDS },
+    /** Express's `trust proxy`: false (none), a hop count, or addresses / CIDR blocks / loopback. */
+    trustProxy: vars.TRUST_PROXY,
+    authLimits: {
+      failureWindowSeconds: vars.AUTH_FAILURE_WINDOW_SECONDS,
+      failuresPerAccount: vars.AUTH_FAILURES_PER_ACCOUNT,
+      failuresPerIp: vars.AUTH_FAILURES_PER_IP,
+      failuresBeforeSlowdown: vars.AUTH_FAILURES_BEFORE_SLOWDOWN,
+      requestsPerIp: vars.AUTH_REQUESTS_PER_IP,
+      requestsPerEmail: vars.AUTH_REQUESTS_PER_EMAIL,
+    },
     /** Without an SMTP server, mail lands as JSON files in <dataDir>/outbox. */
     mail: { smtpUrl: vars.SMTP_URL, from: vars.MAIL_FROM },
     /** The web client's base URL, for links in mail (invitations, password reset). */

@@ -50,6 +50,16 @@ describe('config', () => {
     expect(loadConfig({ ...production, BCRYPT_COST: '10' }).bcryptCost).to.equal(10);
   });
 
+  it('trusts no proxy by default; TRUST_PROXY takes a hop count or addresses, never everyone', () => {
+    const env = { NODE_ENV: 'test', JWT_SECRET: 'x'.repeat(32) } as const;
+    expect(loadConfig(env).trustProxy).to.equal(false);
+    expect(loadConfig({ ...env, TRUST_PROXY: '2' }).trustProxy).to.equal(2);
+    expect(loadConfig({ ...env, TRUST_PROXY: 'loopback, 10.0.0.0/8,2001:db8::/32 , 192.0.2.1' }).trustProxy).to.deep.equal(['loopback', '10.0.0.0/8', '2001:db8::/32', '192.0.2.1']);
+    for (const bad of ['true', 'everyone', '10.0.0.0/33', '10.0.0.1/8/1', '2001:db8::/129']) {
+      expect(expectProblems({ ...env, TRUST_PROXY: bad }).map((p) => p.split(':')[0]), bad).to.deep.equal(['TRUST_PROXY']);
+    }
+  });
+
   it('.env.example lists every variable', () => {
     const listed = [...readFileSync('.env.example', 'utf8').matchAll(/^# ([A-Z][A-Z0-9_]+)=/gm)].map((m) => m[1]);
     expect(configVariables.filter((name) => !listed.includes(name))).to.deep.equal([]);

@@ -2,12 +2,13 @@ import { MikroORM } from '@mikro-orm/postgresql';
 import { expect } from 'chai';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
-import { createApp } from '../src/app.js';
+import { createApp, MAX_BATCH_SIZE } from '../src/app.js';
 import { ormOptions } from '../src/db/orm.js';
+import { BCRYPT_CONCURRENCY, BCRYPT_MAX_WAITING, bcryptWork } from '../src/modules/identity/passwords.js';
 import { createAuthRateLimiter } from '../src/modules/identity/rate-limit.js';
 import type { AppServices } from '../src/services.js';
-import { app } from './support/app.js';
-import { PASSWORD, unique } from './support/fixtures.js';
+import { app, testConfig } from './support/app.js';
+import { PASSWORD, signUp, unique } from './support/fixtures.js';
 
 /** Starts the real Express app on a free port for the duration of a test group. */
 function serve(services: () => AppServices) {
@@ -89,8 +90,8 @@ describe('HTTP', () => {
     });
   });
 
-  describe('when an IP has used its login attempts', () => {
-    const limiter = createAuthRateLimiter({ points: 1, windowSeconds: 60 });
+  describe('when an IP has used its login failures', () => {
+    const limiter = createAuthRateLimiter({ ...testConfig().authLimits, failuresPerIp: 1 });
     const http = serve(() => ({ ...app(), rateLimiter: limiter }));
     after(() => limiter.close());
 
@@ -100,9 +101,81 @@ describe('HTTP', () => {
       const limited = await login();
       expect(limited.status).to.equal(429);
       const retryAfter = Number(limited.headers.get('retry-after'));
-      expect(retryAfter).to.be.within(1, 60);
+      expect(retryAfter).to.be.within(1, app().config.authLimits.failureWindowSeconds);
       const { error } = (await limited.json()) as { error: { data: { retryAfter: number } } };
       expect(error.data.retryAfter).to.equal(retryAfter);
+    });
+  });
+
+  describe('client addresses', () => {
+    const limited = (env: Record<string, string> = {}) => {
+      const limiter = createAuthRateLimiter({ ...testConfig().authLimits, failuresPerIp: 1 });
+      after(() => limiter.close());
+      return serve(() => ({ ...app(), config: testConfig(env), rateLimiter: limiter }));
+    };
+    const direct = limited();
+    const proxied = limited({ TRUST_PROXY: 'loopback' });
+    const login = (base: string, client: string) =>
+      post(base, 'auth.login', { email: 'nobody@example.test', password: 'whatever' }, { 'x-forwarded-for': client });
+
+    it('ignore X-Forwarded-For by default: the socket address is the client', async () => {
+      expect((await login(direct.base, '198.51.100.1')).status).to.equal(401);
+      expect((await login(direct.base, '198.51.100.2')).status).to.equal(429);
+    });
+
+    it('come from X-Forwarded-For behind a proxy trusted with TRUST_PROXY', async () => {
+      expect((await login(proxied.base, '198.51.100.1')).status).to.equal(401);
+      expect((await login(proxied.base, '198.51.100.2')).status).to.equal(401);
+      expect((await login(proxied.base, '198.51.100.1')).status).to.equal(429);
+    });
+  });
+
+  describe('bounded work per request', () => {
+    const http = serve(app);
+    const paths = (path: string, count: number) => Array(count).fill(path).join(',');
+    const inputs = (count: number, input: unknown) => Object.fromEntries(Array.from({ length: count }, (_, i) => [i, input]));
+    const getBatch = (path: string, count: number) =>
+      fetch(`${http.base}/trpc/${paths(path, count)}?batch=1&input=${encodeURIComponent(JSON.stringify(inputs(count, null)))}`);
+    const postBatch = (batch: string, body: unknown) =>
+      fetch(`${http.base}/trpc/${batch}?batch=1`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+
+    it(`refuses a batch of more than ${MAX_BATCH_SIZE} calls with 400 before running any`, async () => {
+      const tooMany = await getBatch('users.me', MAX_BATCH_SIZE + 1);
+      expect(tooMany.status).to.equal(400);
+      const { error } = (await tooMany.json()) as { error: { message: string; data: { code: string } } };
+      expect(error.message).to.equal('Batch call exceeds maximum size');
+      expect(error.data.code).to.equal('BAD_REQUEST');
+      const allowed = (await (await getBatch('users.me', MAX_BATCH_SIZE)).json()) as { error: { data: { code: string } } }[];
+      expect(allowed.map((r) => r.error.data.code)).to.deep.equal(Array(MAX_BATCH_SIZE).fill('UNAUTHORIZED'));
+    });
+
+    it('runs bcrypt for at most one call of a batch: two logins in one request are refused whole', async () => {
+      const { email } = await signUp();
+      const credentials = { email, password: PASSWORD };
+      const res = await postBatch(paths('auth.login', 2), inputs(2, credentials));
+      expect(res.status).to.equal(400);
+      const answers = (await res.json()) as { error: { message: string } }[];
+      expect(answers).to.have.length(2);
+      for (const answer of answers) expect(answer.error.message).to.match(/only one login/);
+      const one = await postBatch('auth.logout,auth.login', { 0: { refreshToken: 'x' }, 1: credentials });
+      expect(((await one.json()) as { result?: unknown }[])[1]).to.have.property('result');
+    });
+
+    it('queues bcrypt work and answers 503 with Retry-After once the queue is full', async () => {
+      let release = () => {};
+      const held = new Promise<void>((resolve) => (release = resolve));
+      const blockers = Array.from({ length: BCRYPT_CONCURRENCY + BCRYPT_MAX_WAITING }, () => bcryptWork.run(() => held));
+      try {
+        const busy = await post(http.base, 'auth.login', { email: 'nobody@example.test', password: 'whatever' });
+        expect(busy.status).to.equal(503);
+        expect(busy.headers.get('retry-after')).to.equal('1');
+        const { error } = (await busy.json()) as { error: { data: { code: string; retryAfter: number } } };
+        expect(error.data).to.include({ code: 'SERVICE_UNAVAILABLE', retryAfter: 1 });
+      } finally {
+        release();
+        await Promise.all(blockers);
+      }
+      expect((await post(http.base, 'auth.login', { email: 'nobody@example.test', password: 'whatever' })).status).to.equal(401);
     });
   });
 

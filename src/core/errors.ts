@@ -29,3 +29,7 @@ export const invalidField = (path: (string | number)[], message: string) =>
 
 export const tooManyRequests = (retryAfterSeconds: number) =>
   new AppError('TOO_MANY_REQUESTS', `Too many attempts; retry in ${retryAfterSeconds} s`, { retryAfter: retryAfterSeconds });
+
+/** The server is saturated, not the client at fault: retry after `retryAfterSeconds`. */
+export const serviceUnavailable = (message: string, retryAfterSeconds: number) =>
+  new AppError('SERVICE_UNAVAILABLE', message, { retryAfter: retryAfterSeconds });

@@ -14,7 +14,12 @@ export const testConfig = (overrides: Record<string, string> = {}) =>
     DATA_DIR: workerDataDir(),
     JWT_SECRET: 'test-secret-that-is-long-enough-for-hs256-signing',
     LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent',
-    AUTH_RATE_LIMIT_POINTS: '1000',
+    // Generous: the suite signs many users up and in from one address; the rate-limit tests set their own.
+    AUTH_FAILURES_PER_ACCOUNT: '1000',
+    AUTH_FAILURES_PER_IP: '100000',
+    AUTH_FAILURES_BEFORE_SLOWDOWN: '1000',
+    AUTH_REQUESTS_PER_IP: '100000',
+    AUTH_REQUESTS_PER_EMAIL: '1000',
     CORS_ORIGINS: 'https://app.example.test',
     IMAGE_HOSTS: 'images.example.test',
     ...overrides,

@@ -1,6 +1,8 @@
 import { expect } from 'chai';
 import jwt from 'jsonwebtoken';
 import { RefreshToken, User, UserProfile } from '../../../src/modules/identity/entities.js';
+import { REFRESH_REUSE_GRACE_SECONDS } from '../../../src/modules/identity/services/sessions.js';
+import { verifyRefreshToken } from '../../../src/modules/identity/tokens.js';
 import { Store, Vendor, VendorMember } from '../../../src/modules/vendors/entities.js';
 import { app } from '../../support/app.js';
 import { callerAs, expectTRPCError, issuePaths, PASSWORD, signUp, unique } from '../../support/fixtures.js';
@@ -97,22 +99,32 @@ describe('auth', () => {
       expect(again.accessToken).to.be.a('string');
     });
 
-    it('revokes the whole family when a rotated token is presented again', async () => {
+    it('two tabs refreshing with one token at once both get the same new pair', async () => {
+      const { refreshToken } = await signUp();
+      const [first, second] = await Promise.all([callerAs().auth.refresh({ refreshToken }), callerAs().auth.refresh({ refreshToken })]);
+      expect(second).to.deep.equal(first);
+      expect(first.refreshToken).to.not.equal(refreshToken);
+      await callerAs().auth.refresh({ refreshToken: first.refreshToken });
+    });
+
+    it('answers the same pair to a reuse within the grace period; later reuse revokes the whole family', async () => {
       const { refreshToken, user } = await signUp();
       const next = await callerAs().auth.refresh({ refreshToken });
+      expect(await callerAs().auth.refresh({ refreshToken })).to.deep.equal(next);
+      const rotatedAt = new Date(Date.now() - (REFRESH_REUSE_GRACE_SECONDS + 1) * 1000);
+      const { tokenId } = verifyRefreshToken(app().config, refreshToken);
+      await app().orm.em.fork().nativeUpdate(RefreshToken, { id: tokenId }, { revokedAt: rotatedAt });
       await expectTRPCError(callerAs().auth.refresh({ refreshToken }), 'UNAUTHORIZED');
       await expectTRPCError(callerAs().auth.refresh({ refreshToken: next.refreshToken }), 'UNAUTHORIZED');
       const live = await app().orm.em.fork().count(RefreshToken, { user: user.id, revokedAt: null });
       expect(live).to.equal(0);
     });
 
-    it('lets only one of two concurrent refreshes with the same token win', async () => {
+    it('refuses a token of a family revoked by logout, even within the grace period', async () => {
       const { refreshToken } = await signUp();
-      const results = await Promise.allSettled([
-        callerAs().auth.refresh({ refreshToken }),
-        callerAs().auth.refresh({ refreshToken }),
-      ]);
-      expect(results.filter((r) => r.status === 'fulfilled')).to.have.length(1);
+      const next = await callerAs().auth.refresh({ refreshToken });
+      await callerAs().auth.logout({ refreshToken: next.refreshToken });
+      await expectTRPCError(callerAs().auth.refresh({ refreshToken }), 'UNAUTHORIZED');
     });
 
     it('logout revokes the session', async () => {
@@ -172,6 +184,37 @@ describe('auth', () => {
       const { user, caller } = await signUp();
       await app().orm.em.fork().nativeUpdate(User, { id: user.id }, { isActive: false });
       await expectTRPCError(caller.users.me(), 'UNAUTHORIZED');
+    });
+  });
+
+  describe('forged tokens signed with the real secret', () => {
+    const secret = () => app().config.jwtSecret;
+    const inAMinute = () => Math.floor(Date.now() / 1000) + 60;
+    const sign = (payload: object) => jwt.sign(payload, secret(), { algorithm: 'HS256' });
+    const withoutExp = <T extends { exp: number }>({ exp: _exp, ...rest }: T) => rest;
+
+    it('refuses access tokens with a non-UUID sub or sid, without exp, or of another typ', async () => {
+      const { user, accessToken } = await signUp();
+      const { sid } = jwt.decode(accessToken) as { sid: string };
+      const valid = { typ: 'access', sid, sub: user.id, exp: inAMinute() };
+      expect((await callerAs(sign(valid)).users.me()).user.id).to.equal(user.id);
+      const forged = [{ ...valid, sub: 'admin' }, { ...valid, sid: 'x' }, withoutExp(valid), { ...valid, typ: 'root' }];
+      for (const payload of forged) {
+        await expectTRPCError(callerAs(sign(payload)).users.me(), 'UNAUTHORIZED');
+        await expectTRPCError(callerAs(sign(payload)).auth.changePassword({ currentPassword: PASSWORD, newPassword: 'another long one' }), 'UNAUTHORIZED');
+      }
+    });
+
+    it('refuses refresh tokens with a non-UUID sub, fam or jti, or without exp', async () => {
+      const { user, refreshToken } = await signUp();
+      const { fam, jti } = jwt.decode(refreshToken) as { fam: string; jti: string };
+      const valid = { typ: 'refresh', fam, jti, sub: user.id, exp: inAMinute() };
+      const forged = [{ ...valid, sub: 'x' }, { ...valid, fam: 'x' }, { ...valid, jti: '1' }, withoutExp(valid)];
+      for (const payload of forged) {
+        await expectTRPCError(callerAs().auth.refresh({ refreshToken: sign(payload) }), 'UNAUTHORIZED');
+        await expectTRPCError(callerAs().auth.logout({ refreshToken: sign(payload) }), 'UNAUTHORIZED');
+      }
+      expect((await callerAs().auth.refresh({ refreshToken: sign(valid) })).refreshToken).to.be.a('string');
     });
   });
 

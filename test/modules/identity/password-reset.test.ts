@@ -57,7 +57,7 @@ describe('password reset', () => {
   });
 
   it('is rate-limited per email (from any address) and per IP', async () => {
-    const limited = { ...app(), rateLimiter: createAuthRateLimiter({ points: 2, windowSeconds: 60 }) };
+    const limited = { ...app(), rateLimiter: createAuthRateLimiter({ ...app().config.authLimits, requestsPerIp: 2, requestsPerEmail: 2 }) };
     const from = (ip: string) => createCaller(limited, { ip });
     const email = `${unique('target')}@example.test`;
     await from('10.0.0.1').auth.requestPasswordReset({ email });

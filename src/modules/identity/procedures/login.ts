@@ -6,8 +6,9 @@ import { login } from '../services/login.js';
 export const loginProcedure = publicProcedure
   .input(loginInput)
   .output(loginOutput)
-  .mutation(async ({ ctx, input }) => {
-    await ctx.services.rateLimiter.consume([`login:ip:${ctx.ip}`, `login:email:${input.email}`]);
-    const { user, tokens } = await login(ctx.em, ctx.services.config, input.email, input.password);
+  .mutation(async ({ ctx, input, signal }) => {
+    const attempt = await ctx.services.rateLimiter.loginAttempt(input.email, ctx.ip);
+    const { user, tokens } = await login(ctx.em, ctx.services.config, input.email, input.password, signal);
+    await attempt.succeeded();
     return { user: toUserDto(user), ...tokens };
   });

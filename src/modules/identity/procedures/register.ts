@@ -6,8 +6,8 @@ import { register } from '../services/register.js';
 export const registerProcedure = publicProcedure
   .input(registerInput)
   .output(registerOutput)
-  .mutation(async ({ ctx, input }) => {
-    await ctx.services.rateLimiter.consume([`register:ip:${ctx.ip}`, `register:email:${input.email}`]);
-    const { user, vendor, tokens } = await register(ctx, input);
+  .mutation(async ({ ctx, input, signal }) => {
+    await ctx.services.rateLimiter.registration(input.email, ctx.ip);
+    const { user, vendor, tokens } = await register(ctx, input, signal);
     return { user: toUserDto(user), vendor: { id: vendor.id, name: vendor.name, slug: vendor.slug }, ...tokens };
   });

@@ -10,7 +10,7 @@ export const requestPasswordResetProcedure = publicProcedure
   .input(requestPasswordResetInput)
   .output(okOutput)
   .mutation(async ({ ctx, input }) => {
-    await ctx.services.rateLimiter.consume([`reset:ip:${ctx.ip}`, `reset:email:${input.email}`]);
+    await ctx.services.rateLimiter.passwordResetRequest(input.email, ctx.ip);
     const reset = await createPasswordReset(ctx.em, input.email);
     if (reset) await deliver(ctx.services.mailer, ctx.log, passwordResetMail(ctx.services.config, reset.user.email, reset.token));
     return { ok: true as const };

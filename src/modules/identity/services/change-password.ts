@@ -12,7 +12,7 @@ export async function changePassword(
   sessionId: string,
   input: { currentPassword: string; newPassword: string },
 ) {
-  if (!(await verifyPassword(input.currentPassword, user.passwordHash))) {
+  if (!(await verifyPassword(input.currentPassword, user.passwordHash, bcryptCost))) {
     throw invalidField(['currentPassword'], 'The current password is not correct');
   }
   const passwordHash = await hashPassword(input.newPassword, bcryptCost);

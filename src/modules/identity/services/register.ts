@@ -20,8 +20,8 @@ export interface Registration {
  * User, profile, and either the inviting vendor's membership (with an invitation token for this
  * email) or a new vendor with its default store and owner membership: one transaction.
  */
-export async function register(wc: WriteContext, input: Registration) {
-  const passwordHash = await hashPassword(input.password, wc.services.config.bcryptCost);
+export async function register(wc: WriteContext, input: Registration, signal?: AbortSignal) {
+  const passwordHash = await hashPassword(input.password, wc.services.config.bcryptCost, signal);
   return write(wc, async (tx) => {
     const invitation = input.invitationToken
       ? await findAnswerableInvitation(tx.em, input, { token: input.invitationToken }, 'invitationToken')

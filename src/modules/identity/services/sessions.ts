@@ -2,57 +2,81 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { newId } from '../../../core/ids.js';
 import { unauthorized } from '../../../core/errors.js';
 import { RefreshToken, User } from '../entities.js';
-import { signAccessToken, signRefreshToken, verifyRefreshToken, type TokenSettings } from '../tokens.js';
+import { signAccessToken, signRefreshToken, verifyRefreshToken, type RefreshClaims, type TokenSettings } from '../tokens.js';
 
 export interface TokenPair {
   accessToken: string;
   refreshToken: string;
 }
 
+/**
+ * How long a rotated refresh token still answers with its successor's pair: two tabs refreshing
+ * with the same token at once both get the same new pair instead of revoking the session.
+ */
+export const REFRESH_REUSE_GRACE_SECONDS = 10;
+
+interface RefreshRow {
+  id: string;
+  family: string;
+  createdAt: Date;
+  expiresAt: Date;
+}
+
 /** Issues an access token and a refresh token; the refresh row is written with the caller's flush. */
 export function issueTokens(em: EntityManager, settings: TokenSettings, userId: string, family = newId()): TokenPair {
-  const row = em.create(RefreshToken, {
-    user: userId,
-    family,
-    expiresAt: new Date(Date.now() + settings.refreshTokenTtlSeconds * 1000),
-  });
-  return {
-    accessToken: signAccessToken(settings, { userId, sessionId: family }),
-    refreshToken: signRefreshToken(settings, { tokenId: row.id, userId, family }),
-  };
+  return tokensOf(settings, userId, createRefreshRow(em, settings, userId, family));
 }
 
 /**
  * Rotation: each refresh token is exchanged once. Claiming it is one conditional UPDATE, so two
- * concurrent refreshes cannot both win; presenting an already rotated token revokes its family.
+ * concurrent refreshes cannot both rotate it; the loser, within the grace period, gets the
+ * winner's pair. Presenting a rotated token later revokes its family.
  */
 export async function rotateRefreshToken(em: EntityManager, settings: TokenSettings, token: string): Promise<TokenPair> {
   const claims = verifyRefreshToken(settings, token);
   const user = await em.findOne(User, { id: claims.userId });
   if (!user?.isActive) throw unauthorized('This account is disabled or no longer exists');
-  const replacement = newId();
+  const successorId = newId();
   const rotated = await em.transactional(async (tx) => {
     const claimed = await tx.nativeUpdate(
       RefreshToken,
       { id: claims.tokenId, revokedAt: null, expiresAt: { $gt: new Date() } },
-      { revokedAt: new Date(), replacedBy: replacement },
+      { revokedAt: new Date(), replacedBy: successorId },
     );
-    if (!claimed) return null;
-    tx.create(RefreshToken, {
-      id: replacement,
-      user: claims.userId,
-      family: claims.family,
-      expiresAt: new Date(Date.now() + settings.refreshTokenTtlSeconds * 1000),
-    });
-    return {
-      accessToken: signAccessToken(settings, { userId: claims.userId, sessionId: claims.family }),
-      refreshToken: signRefreshToken(settings, { tokenId: replacement, userId: claims.userId, family: claims.family }),
-    };
+    return claimed ? tokensOf(settings, claims.userId, createRefreshRow(tx, settings, claims.userId, claims.family, successorId)) : null;
   });
-  if (rotated) return rotated;
+  const pair = rotated ?? (await successorWithinGrace(em, settings, claims));
+  if (pair) return pair;
   // Committed on its own: the revocation must stand although the request fails.
   await revokeFamily(em, claims.family);
   throw unauthorized('This refresh token is no longer valid; please log in again');
+}
+
+async function successorWithinGrace(em: EntityManager, settings: TokenSettings, claims: RefreshClaims): Promise<TokenPair | null> {
+  const now = Date.now();
+  const rotated = await em.findOne(RefreshToken, {
+    id: claims.tokenId,
+    replacedBy: { $ne: null },
+    revokedAt: { $gt: new Date(now - REFRESH_REUSE_GRACE_SECONDS * 1000) },
+  });
+  const successor = rotated && (await em.findOne(RefreshToken, { id: rotated.replacedBy!, revokedAt: null, expiresAt: { $gt: new Date(now) } }));
+  return successor ? tokensOf(settings, claims.userId, successor) : null;
+}
+
+function createRefreshRow(em: EntityManager, settings: TokenSettings, userId: string, family: string, id = newId()): RefreshRow {
+  // Whole seconds, as the JWT's iat and exp: the row alone re-signs the very same tokens.
+  const createdAt = new Date(Math.floor(Date.now() / 1000) * 1000);
+  const expiresAt = new Date(createdAt.getTime() + settings.refreshTokenTtlSeconds * 1000);
+  return em.create(RefreshToken, { id, user: userId, family, createdAt, expiresAt });
+}
+
+/** The pair of one refresh row, signed from the row alone: the same row always gives the same tokens. */
+function tokensOf(settings: TokenSettings, userId: string, row: RefreshRow): TokenPair {
+  const issuedAt = row.createdAt.getTime() / 1000;
+  return {
+    accessToken: signAccessToken(settings, { userId, sessionId: row.family }, issuedAt),
+    refreshToken: signRefreshToken(settings, { tokenId: row.id, userId, family: row.family }, { issuedAt, expiresAt: row.expiresAt.getTime() / 1000 }),
+  };
 }
 
 export const revokeFamily = (em: EntityManager, family: string) =>
