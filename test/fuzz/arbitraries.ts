@@ -9,7 +9,8 @@ import { hostileFormatted, hostileJson, hostileNumber, hostileText, labelled, wr
  * Every schema becomes a `Node`: `valid` generates inputs the schema accepts (so calls reach
  * the services), `hostile` generates inputs with exactly one hostile part, labelled with its path
  * and kind. `leaves` weighs a node by how many places it has to be hostile in, so every field
- * of an input is picked about as often as every other.
+ * of an input is picked about as often as every other; dates and free JSON count as three, since
+ * their range in JavaScript is wider than in PostgreSQL: there inputs pass validation and fail later.
  */
 export interface Node {
   valid: fc.Arbitrary<unknown>;
@@ -57,10 +58,12 @@ const join = (key: string | number, at: string) =>
 
 const within = (key: string | number) => (h: Hostile): Hostile => ({ ...h, at: join(key, h.at) });
 
-const leaf = (valid: fc.Arbitrary<unknown>, hostile: fc.Arbitrary<Hostile>): Node => ({
+const WIDE = 3;
+
+const leaf = (valid: fc.Arbitrary<unknown>, hostile: fc.Arbitrary<Hostile>, leaves = 1): Node => ({
   valid,
   hostile: fc.oneof({ weight: 4, arbitrary: hostile }, { weight: 1, arbitrary: wrongType }),
-  leaves: 1,
+  leaves,
 });
 
 const checksOf = (schema: Schema) => (schema._zod.def.checks ?? []).map((check) => (check as z.core.$ZodChecks)._zod.def);
@@ -111,7 +114,7 @@ function build(schema: Schema, hints: Hints): Node {
     case 'unknown':
     case 'custom':
     case 'transform':
-      return { valid: fc.jsonValue({ maxDepth: 2 }), hostile: labelled(hostileJson), leaves: 1 };
+      return { valid: fc.jsonValue({ maxDepth: 2 }), hostile: labelled(hostileJson), leaves: WIDE };
     case 'optional':
     case 'default':
     case 'prefault':
@@ -177,7 +180,7 @@ function stringNode(schema: Schema): Node {
     else if (check.check === 'string_format') format ??= check.format;
   }
   const valid = validText(format, pattern, min, max);
-  return leaf(valid, labelled(valid.chain((text) => hostileFormatted(format, text, max))));
+  return leaf(valid, labelled(valid.chain((text) => hostileFormatted(format, text, max))), format === 'datetime' || format === 'date' ? WIDE : 1);
 }
 
 function validText(format: string | undefined, pattern: RegExp | undefined, min: number, max: number | undefined): fc.Arbitrary<string> {

@@ -62,6 +62,9 @@ const procedureTable = appRouter._def.procedures as unknown as Record<string, Pa
 
 export const allProcedures = () => Object.keys(procedureTable);
 
+// The fuzz's calls have an address of their own, so their rate-limit buckets are not the world's.
+const FUZZ_IP = '127.0.0.2';
+
 type Procedure = (input: unknown) => Promise<unknown>;
 const procedureOf = (caller: unknown, path: string) =>
   path.split('.').reduce<unknown>((node, key) => (node as Record<string, unknown>)[key], caller) as Procedure;
@@ -115,7 +118,7 @@ export async function fuzz(options: FuzzOptions): Promise<FuzzReport> {
     let code = 'ok';
     let error: unknown;
     try {
-      await procedureOf(callerAs(token), path)(input.value);
+      await procedureOf(callerAs(token, FUZZ_IP), path)(input.value);
     } catch (caught) {
       error = caught;
       code = caught instanceof TRPCError ? caught.code : 'THROWN';
