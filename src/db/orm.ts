@@ -13,6 +13,8 @@ export function ormOptions(clientUrl: string, overrides: Partial<Options> = {}):
     extensions: [Migrator],
     // Requests fork the EntityManager explicitly; touching the global one is a bug.
     allowGlobalContext: false,
+    // An optional input key present as `undefined` (possible in-process, never over JSON) means "not given".
+    assign: { ignoreUndefined: true },
     forceUtcTimezone: true,
     pool: { min: 0, max: 20 },
     migrations: {

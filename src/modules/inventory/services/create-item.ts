@@ -1,4 +1,5 @@
 import type { Money } from '../../../contract/money.js';
+import { definedOnly } from '../../../core/objects.js';
 import { write, type VendorWriteContext } from '../../../db/write.js';
 import { changesOf } from '../../audit/changes.js';
 import { storeScopeOf } from '../../vendors/selectors/store-scope.js';
@@ -35,7 +36,7 @@ export function createItem(wc: VendorWriteContext, input: ItemInput) {
   return write(wc, async (tx) => {
     const scope = await storeScopeOf(tx.em, tx.member);
     const store = await findWritableStore(tx.em, tx, scope, storeId);
-    const item = tx.em.create(Item, { ...itemDefaults, ...fields, vendor: tx.vendor, store, createdBy: tx.user, category, attributes: validated, searchText: '' });
+    const item = tx.em.create(Item, { ...itemDefaults, ...definedOnly(fields), vendor: tx.vendor, store, createdBy: tx.user, category, attributes: validated, searchText: '' });
     if (cardDetails) applyCardDetails(tx.em, item, cardDetails);
     if (gallery) await replaceGallery(tx, scope, item, gallery);
     item.searchText = searchTextOf(item);
