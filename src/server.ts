@@ -20,7 +20,7 @@ const log = createLogger(config.logLevel);
 log.info({ node: process.version, env: config.env }, 'starting Omni-Stock');
 
 const database = await resolveDatabase(config, log);
-const orm = await openOrm(database.url, { migrate: config.migrateOnStart });
+const orm = await openOrm(database.url, { migrate: config.migrateOnStart, statementTimeoutMs: config.statementTimeoutMs });
 const services = createServices(config, orm, log);
 const app = createApp(services);
 

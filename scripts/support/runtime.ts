@@ -14,7 +14,7 @@ export async function withRuntime<T>(work: (services: AppServices, em: EntityMan
   const config = loadConfig();
   const log = createLogger(process.env.LOG_LEVEL ?? 'warn');
   const database = await resolveDatabase(config, log);
-  const orm = await openOrm(database.url, { migrate: true });
+  const orm = await openOrm(database.url, { migrate: true, statementTimeoutMs: config.statementTimeoutMs });
   const services = createServices(config, orm, log);
   try {
     return await work(services, orm.em.fork());

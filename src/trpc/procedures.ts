@@ -9,12 +9,14 @@ import { t } from './init.js';
 
 export const router = t.router;
 
-/** Every procedure passes through the error map; unexpected errors are logged with the request id. */
+/** Every procedure passes through the error map; unexpected errors and outages are logged with the request id. */
 export const publicProcedure = t.procedure.use(async ({ ctx, path, next }) => {
   const result = await next();
   if (result.ok) return result;
   const error = toTRPCError(result.error);
-  if (error.code === 'INTERNAL_SERVER_ERROR') ctx.log.error({ err: error.cause ?? error, path }, 'unexpected error');
+  const original = result.error.cause ?? result.error;
+  if (error.code === 'INTERNAL_SERVER_ERROR') ctx.log.error({ err: original, path }, 'unexpected error');
+  if (error.code === 'SERVICE_UNAVAILABLE') ctx.log.warn({ err: original, path }, 'database unavailable');
   return { ...result, error };
 });
 

@@ -30,7 +30,7 @@ export async function startTestApp(): Promise<void> {
   await rm(join(config.dataDir, 'outbox'), { recursive: true, force: true });
   const log = createLogger(config.logLevel);
   database = await createTestDatabase(log);
-  const orm = await openOrm(database.url, { migrate: true });
+  const orm = await openOrm(database.url, { migrate: true, statementTimeoutMs: config.statementTimeoutMs });
   services = createServices(config, orm, log);
 }
 
