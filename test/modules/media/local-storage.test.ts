@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { readFile } from 'node:fs/promises';
+import { mkdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ItemImage } from '../../../src/modules/inventory/entities.js';
 import { LocalStorage } from '../../../src/modules/media/storage/local.js';
@@ -70,6 +70,23 @@ describe('local storage over HTTP', () => {
     expect(replay.status).to.equal(409);
     expect(await errorOf(replay)).to.equal('This upload URL has already been used');
     expect(await readFile(join(server.uploadsDir, upload.path))).to.deep.equal(PNG);
+  });
+
+  it('lets an upload that failed in storage be retried with the same URL, single use once stored', async () => {
+    const upload = await signed(PNG);
+    // A directory where the file belongs makes the final rename fail after the bytes are written
+    // (a failure even as root, who ignores folder permissions).
+    const file = join(server.uploadsDir, upload.path);
+    await mkdir(file, { recursive: true });
+    const failed = await put(upload.uploadUrl, PNG);
+    expect(failed.status).to.equal(503);
+    expect(await errorOf(failed)).to.equal('The image could not be stored; try again shortly');
+    expect(await filesUnder(server.uploadsDir)).to.deep.equal([]);
+
+    await rm(file, { recursive: true });
+    expect((await put(upload.uploadUrl, PNG)).status).to.equal(201);
+    expect(await readFile(file)).to.deep.equal(PNG);
+    expect((await put(upload.uploadUrl, PNG)).status).to.equal(409);
   });
 
   it('refuses the replay on another instance sharing the folder, or after a restart', async () => {
