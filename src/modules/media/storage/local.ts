@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve, sep } from 'node:path';
 import type { Logger } from '../../../logger.js';
-import { hasImageSignature, OBJECT_PATH } from '../images.js';
+import { isImageOf, OBJECT_PATH } from '../images.js';
 import type { SignedUpload, StoragePort, UploadTarget } from './port.js';
 import { invalidToken, signUploadToken, UploadRefused, uploadTokenKey, verifyUploadToken, type UploadClaims } from './upload-token.js';
 
@@ -57,13 +57,13 @@ export class LocalStorage implements StoragePort {
   }
 
   /**
-   * Stores the bytes of one upload: exact size, matching signature, first use of the token only.
-   * The file is written aside and renamed into place, so a reader never sees half a file; the
-   * marker is taken between the two, and given back when the rename fails.
+   * Stores the bytes of one upload: exact size, a whole image of the declared type, first use of
+   * the token only. The file is written aside and renamed into place, so a reader never sees half
+   * a file; the marker is taken between the two, and given back when the rename fails.
    */
   async store(claims: UploadClaims, data: Buffer): Promise<void> {
     if (data.length !== claims.size) throw new UploadRefused(400, `Expected exactly ${claims.size} bytes, received ${data.length}`);
-    if (!hasImageSignature(claims.contentType, data)) throw new UploadRefused(422, `The file is not a valid ${claims.contentType} image`);
+    if (!(await isImageOf(claims.contentType, data))) throw new UploadRefused(422, `The file is not a valid ${claims.contentType} image`);
     const file = this.fileOf(claims.path);
     if (!file) throw invalidToken();
     const staged = join(this.staging, `${claims.id}.${randomUUID()}`);
