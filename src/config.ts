@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { isIP } from 'node:net';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
+import { DEFAULT_STATEMENT_TIMEOUT_MS } from './db/outage.js';
 
 const booleanFlag = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
 const commaList = z.string().transform((v) => v.split(',').map((s) => s.trim()).filter(Boolean));
@@ -38,6 +39,7 @@ const envSchema = z.object({
   HOST: z.string().default('127.0.0.1'),
   PORT: z.coerce.number({ error: 'must be a port number (0-65535)' }).int().min(0).max(65535).default(3000),
   DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
+  DB_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(0).default(DEFAULT_STATEMENT_TIMEOUT_MS),
   DATA_DIR: z.string().default('.data'),
   MIGRATE_ON_START: booleanFlag.default(true),
   JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
@@ -106,6 +108,8 @@ function buildConfig(vars: EnvVars, dataDir: string, jwtSecret: string) {
     host: vars.HOST,
     port: vars.PORT,
     databaseUrl: vars.DATABASE_URL,
+    /** PostgreSQL cancels a statement that runs longer (0: no limit). */
+    statementTimeoutMs: vars.DB_STATEMENT_TIMEOUT_MS,
     dataDir,
     migrateOnStart: vars.MIGRATE_ON_START,
     jwtSecret,

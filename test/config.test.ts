@@ -16,8 +16,8 @@ describe('config', () => {
   };
 
   it('reports one line per bad variable', () => {
-    const problems = expectProblems({ NODE_ENV: 'test', PORT: 'eighty', DATABASE_URL: 'mysql://x', LOG_LEVEL: 'loud', DATA_DIR: '.data/test' });
-    expect(problems.map((p) => p.split(':')[0])).to.have.members(['PORT', 'DATABASE_URL', 'LOG_LEVEL']);
+    const problems = expectProblems({ NODE_ENV: 'test', PORT: 'eighty', DATABASE_URL: 'mysql://x', LOG_LEVEL: 'loud', DATA_DIR: '.data/test', DB_STATEMENT_TIMEOUT_MS: '-1' });
+    expect(problems.map((p) => p.split(':')[0])).to.have.members(['PORT', 'DATABASE_URL', 'LOG_LEVEL', 'DB_STATEMENT_TIMEOUT_MS']);
   });
 
   it('reports every production problem at once: secret, public URL and database', () => {

@@ -3,6 +3,7 @@ import { expect } from 'chai';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { createApp, MAX_BATCH_SIZE } from '../src/app.js';
+import { freePort } from '../src/db/embedded.js';
 import { ormOptions } from '../src/db/orm.js';
 import { BCRYPT_CONCURRENCY, BCRYPT_MAX_WAITING, bcryptWork } from '../src/modules/identity/passwords.js';
 import { createAuthRateLimiter } from '../src/modules/identity/rate-limit.js';
@@ -181,23 +182,24 @@ describe('HTTP', () => {
 
   describe('when the database is unreachable', () => {
     let broken: MikroORM;
-    const http = serve(() => ({ ...app(), orm: broken }));
-
     before(async () => {
-      broken = await MikroORM.init(ormOptions(app().orm.config.get('clientUrl')!, { pool: { min: 0, max: 1 } }));
-      await broken.close(true);
+      // A port nothing listens on: every connection is refused (test/outage.test.ts stops and freezes a real server).
+      broken = await MikroORM.init(ormOptions(`postgresql://postgres@127.0.0.1:${await freePort()}/omni`));
     });
+    after(() => broken.close());
+    const http = serve(() => ({ ...app(), orm: broken }));
 
     it('/ready answers 503 while /health stays 200', async () => {
       expect((await fetch(`${http.base}/ready`)).status).to.equal(503);
       expect((await fetch(`${http.base}/health`)).status).to.equal(200);
     });
 
-    it('a procedure fails with a generic 500: no stack, no driver message', async () => {
+    it('a procedure answers 503 SERVICE_UNAVAILABLE: no stack, no driver message', async () => {
       const res = await post(http.base, 'auth.login', { email: 'a@b.test', password: 'whatever' });
-      expect(res.status).to.equal(500);
+      expect(res.status).to.equal(503);
       const { error } = (await res.json()) as { error: { message: string; data: Record<string, unknown> } };
-      expect(error.message).to.equal('Internal server error');
+      expect(error.data.code).to.equal('SERVICE_UNAVAILABLE');
+      expect(error.message).to.equal('The database is unavailable; try again shortly');
       expect(error.data).to.not.have.property('stack');
       expect(JSON.stringify(error)).to.not.match(/pool|knex|kysely|connect/i);
     });

@@ -3,10 +3,16 @@ import { defineConfig, MikroORM, type Options } from '@mikro-orm/postgresql';
 import { fileURLToPath } from 'node:url';
 import type { Logger } from '../logger.js';
 import { entities } from './entities.js';
+import { DEFAULT_STATEMENT_TIMEOUT_MS, outageGuard } from './outage.js';
 
 export const migrationsDir = fileURLToPath(new URL('../../migrations', import.meta.url));
 
-export function ormOptions(clientUrl: string, overrides: Partial<Options> = {}): Options {
+export interface DatabaseTimeouts {
+  /** The server cancels a statement running longer (0: never); see outage.ts for the rest. */
+  statementTimeoutMs?: number;
+}
+
+export function ormOptions(clientUrl: string, overrides: Partial<Options> = {}, timeouts: DatabaseTimeouts = {}): Options {
   return defineConfig({
     clientUrl,
     entities,
@@ -17,6 +23,7 @@ export function ormOptions(clientUrl: string, overrides: Partial<Options> = {}):
     assign: { ignoreUndefined: true },
     forceUtcTimezone: true,
     pool: { min: 0, max: 20 },
+    driverOptions: { ...outageGuard(), statement_timeout: timeouts.statementTimeoutMs ?? DEFAULT_STATEMENT_TIMEOUT_MS },
     migrations: {
       path: migrationsDir,
       pathTs: migrationsDir,
@@ -35,11 +42,11 @@ export function ormOptions(clientUrl: string, overrides: Partial<Options> = {}):
 export class DatabaseStartError extends Error {}
 
 /** Connects (and migrates, when asked), logging each migration it applies. */
-export async function openOrm(clientUrl: string, options: { migrate: boolean; log?: Logger }): Promise<MikroORM> {
+export async function openOrm(clientUrl: string, options: { migrate: boolean; log?: Logger } & DatabaseTimeouts): Promise<MikroORM> {
   const where = describeServer(clientUrl);
   let orm: MikroORM;
   try {
-    orm = await MikroORM.init(ormOptions(clientUrl));
+    orm = await MikroORM.init(ormOptions(clientUrl, {}, options));
     await orm.em.getConnection().execute('select 1');
   } catch (error) {
     throw new DatabaseStartError(`cannot connect to PostgreSQL at ${where}: ${messageOf(error)}`);

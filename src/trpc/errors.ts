@@ -6,10 +6,12 @@ import {
 } from '@mikro-orm/core';
 import { TRPCError } from '@trpc/server';
 import { AppError } from '../core/errors.js';
+import { isDatabaseUnavailable } from '../db/outage.js';
 
 /**
- * The one error map: domain errors and database constraint violations become tRPC codes;
- * anything else stays INTERNAL_SERVER_ERROR, whose message the formatter hides from clients.
+ * The one error map: domain errors, database constraint violations and an unreachable database
+ * become tRPC codes; anything else stays INTERNAL_SERVER_ERROR, whose message the formatter hides
+ * from clients.
  */
 export function toTRPCError(error: TRPCError): TRPCError {
   const cause = error.cause;
@@ -23,6 +25,9 @@ export function toTRPCError(error: TRPCError): TRPCError {
   }
   if (cause instanceof CheckConstraintViolationException || cause instanceof NotNullConstraintViolationException) {
     return fromAppError(new AppError('BAD_REQUEST', 'A value is out of range'));
+  }
+  if (isDatabaseUnavailable(cause)) {
+    return fromAppError(new AppError('SERVICE_UNAVAILABLE', 'The database is unavailable; try again shortly'));
   }
   return error;
 }

@@ -15,14 +15,16 @@ export const router = t.router;
  * Every procedure starts here: the server's request context is unwrapped from the opaque root
  * handle (see RootContext) and becomes a write context (src/db/write.ts) whose action is the
  * procedure's path and whose caller is nobody until a tier below says otherwise. Every error
- * passes through the error map; unexpected errors are logged with the request id.
+ * passes through the error map; unexpected errors and outages are logged with the request id.
  */
 export const publicProcedure = t.procedure.use(async ({ ctx, path, next }) => {
   const request = ctx.request as RequestContext;
   const result = await next({ ctx: { ...request, action: path, user: null, vendor: null, member: null } });
   if (result.ok) return result;
   const error = toTRPCError(result.error);
-  if (error.code === 'INTERNAL_SERVER_ERROR') request.log.error({ err: error.cause ?? error, path }, 'unexpected error');
+  const original = result.error.cause ?? result.error;
+  if (error.code === 'INTERNAL_SERVER_ERROR') request.log.error({ err: original, path }, 'unexpected error');
+  if (error.code === 'SERVICE_UNAVAILABLE') request.log.warn({ err: original, path }, 'database unavailable');
   return { ...result, error };
 });
 

@@ -30,7 +30,7 @@ export async function startTestApp(): Promise<void> {
   if (services) return; // a worker runs many test files: they share its database and data folder
   const config = testConfig();
   const log = createLogger(config.logLevel);
-  const orm = await openOrm(await workerDatabase(), { migrate: false });
+  const orm = await openOrm(await workerDatabase(), { migrate: false, statementTimeoutMs: config.statementTimeoutMs });
   services = createServices(config, orm, log);
 }
 

@@ -11,16 +11,16 @@ import { app, testConfig } from './app.js';
 
 /**
  * The Express app on a free port, with its own data folder so a test can see every file the
- * local storage writes. Shares the run's database and rate limiter.
+ * local storage writes. Shares the run's database and rate limiter unless `overrides` replaces them.
  */
-export async function startHttpApp(env: Record<string, string> = {}) {
+export async function startHttpApp(env: Record<string, string> = {}, overrides: Partial<AppServices> = {}) {
   const dataDir = await mkdtemp(join(tmpdir(), 'omni-media-'));
   const server: Server = createServer();
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const config = testConfig({ DATA_DIR: dataDir, PUBLIC_URL: baseUrl, ...env });
   const storage = createStorage(config, app().log);
-  const services: AppServices = { ...app(), config, storage, imageUrlPolicy: imageUrlPolicy(config, storage) };
+  const services: AppServices = { ...app(), config, storage, imageUrlPolicy: imageUrlPolicy(config, storage), ...overrides };
   server.on('request', createApp(services));
   return {
     baseUrl,

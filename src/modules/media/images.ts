@@ -1,5 +1,9 @@
 import { randomUUID } from 'node:crypto';
+import sharp from 'sharp';
 import type { ImageType } from './contract.js';
+
+// Uploads are decoded once and never again: libvips' operation cache would only hold memory.
+sharp.cache(false);
 
 /** File extensions per type; the first is used when the caller's file name offers none of them. */
 const extensions: Record<ImageType, string[]> = {
@@ -32,8 +36,9 @@ export const newObjectPath = (vendorId: string, itemId: string | undefined, ext:
 export const vendorOfPath = (path: string): string | null => OBJECT_PATH.exec(path)?.[1] ?? null;
 
 /**
- * The file signatures ("magic bytes") of each type, so a renamed HTML or SVG file is never
- * stored as an image. Offsets matter for WebP: RIFF....WEBP.
+ * The file signatures ("magic bytes") of each type: only bytes that start like the declared type
+ * reach the decoder, so it never runs anything but these four formats' loaders (no SVG, TIFF,
+ * ...). Offsets matter for WebP: RIFF....WEBP.
  */
 const signatures: Record<ImageType, { offset: number; bytes: number[] }[][]> = {
   'image/jpeg': [[{ offset: 0, bytes: [0xff, 0xd8, 0xff] }]],
@@ -42,7 +47,26 @@ const signatures: Record<ImageType, { offset: number; bytes: number[] }[][]> = {
   'image/webp': [[{ offset: 0, bytes: [...Buffer.from('RIFF')] }, { offset: 8, bytes: [...Buffer.from('WEBP')] }]],
 };
 
-export const hasImageSignature = (type: ImageType, data: Buffer): boolean =>
+const hasImageSignature = (type: ImageType, data: Buffer): boolean =>
   signatures[type].some((parts) =>
     parts.every(({ offset, bytes }) => bytes.every((byte, i) => data[offset + i] === byte)),
   );
+
+/**
+ * Whether `data` is a whole image of `type`: the right signature, then decoded by libvips (sharp)
+ * to the last byte of its image data, every frame of an animation included, so a file with the
+ * right magic bytes but anything else behind them, a truncated or a corrupt one is refused.
+ */
+export async function isImageOf(type: ImageType, data: Buffer): Promise<boolean> {
+  if (!hasImageSignature(type, data)) return false;
+  try {
+    const image = sharp(data, { failOn: 'error', animated: true });
+    // sharp names the formats as the MIME subtypes: image/jpeg → jpeg.
+    if ((await image.metadata()).format !== type.split('/')[1]) return false;
+    // Decoding into a thumbnail reads all the image data, in a fraction of the memory of full size.
+    await image.resize(16, 16, { fit: 'inside' }).raw().toBuffer();
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { readFile } from 'node:fs/promises';
+import { mkdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ItemImage } from '../../../src/modules/inventory/entities.js';
 import { LocalStorage } from '../../../src/modules/media/storage/local.js';
@@ -22,6 +22,7 @@ describe('local storage over HTTP', () => {
   const storage = () => server.services.storage as LocalStorage;
   const put = (url: string, body: Buffer, contentType = 'image/png') =>
     fetch(url, { method: 'PUT', body, headers: { 'content-type': contentType } });
+  const images = [[PNG, 'image/png'], [JPEG, 'image/jpeg'], [WEBP, 'image/webp'], [GIF, 'image/gif']] as const;
   const errorOf = async (response: Response) => ((await response.json()) as { error: string }).error;
   const signed = (file: Buffer, contentType: 'image/png' | 'image/jpeg' | 'image/webp' | 'image/gif' = 'image/png') =>
     createCaller(server.services, { accessToken: owner.accessToken }).media.createUploadUrl({ fileName: 'x', contentType, size: file.length });
@@ -55,7 +56,7 @@ describe('local storage over HTTP', () => {
   });
 
   it('stores and serves each image type with its own content type', async () => {
-    for (const [file, type] of [[JPEG, 'image/jpeg'], [WEBP, 'image/webp'], [GIF, 'image/gif']] as const) {
+    for (const [file, type] of images) {
       const upload = await signed(file, type);
       expect((await put(upload.uploadUrl, file, type)).status, type).to.equal(201);
       expect((await fetch(upload.publicUrl)).headers.get('content-type')).to.equal(type);
@@ -63,13 +64,32 @@ describe('local storage over HTTP', () => {
   });
 
   it('refuses a replay of a used URL and keeps the first file', async () => {
-    const upload = await signed(PNG);
-    expect((await put(upload.uploadUrl, PNG)).status).to.equal(201);
-    const other = Buffer.concat([PNG.subarray(0, 8), Buffer.alloc(PNG.length - 8, 7)]);
-    const replay = await put(upload.uploadUrl, other);
+    const upload = await signed(GIF, 'image/gif');
+    expect((await put(upload.uploadUrl, GIF, 'image/gif')).status).to.equal(201);
+    // The same GIF with another first palette colour: as valid, as long.
+    const other = Buffer.from(GIF);
+    other[13] = 0x12;
+    const replay = await put(upload.uploadUrl, other, 'image/gif');
     expect(replay.status).to.equal(409);
     expect(await errorOf(replay)).to.equal('This upload URL has already been used');
-    expect(await readFile(join(server.uploadsDir, upload.path))).to.deep.equal(PNG);
+    expect(await readFile(join(server.uploadsDir, upload.path))).to.deep.equal(GIF);
+  });
+
+  it('lets an upload that failed in storage be retried with the same URL, single use once stored', async () => {
+    const upload = await signed(PNG);
+    // A directory where the file belongs makes the final rename fail after the bytes are written
+    // (a failure even as root, who ignores folder permissions).
+    const file = join(server.uploadsDir, upload.path);
+    await mkdir(file, { recursive: true });
+    const failed = await put(upload.uploadUrl, PNG);
+    expect(failed.status).to.equal(503);
+    expect(await errorOf(failed)).to.equal('The image could not be stored; try again shortly');
+    expect(await filesUnder(server.uploadsDir)).to.deep.equal([]);
+
+    await rm(file, { recursive: true });
+    expect((await put(upload.uploadUrl, PNG)).status).to.equal(201);
+    expect(await readFile(file)).to.deep.equal(PNG);
+    expect((await put(upload.uploadUrl, PNG)).status).to.equal(409);
   });
 
   it('refuses the replay on another instance sharing the folder, or after a restart', async () => {
@@ -114,6 +134,17 @@ describe('local storage over HTTP', () => {
       expect(await errorOf(response)).to.equal('The file is not a valid image/png image');
       const gifAsPng = await signed(GIF);
       expect((await put(gifAsPng.uploadUrl, GIF)).status).to.equal(422);
+    });
+
+    it('bytes with the right signature that do not decode: PNG magic then HTML, or a truncated image', async () => {
+      const pngThenHtml = Buffer.concat([PNG.subarray(0, 8), Buffer.from('<html><script>alert(1)</script></html>')]);
+      const truncated = images.map(([file, type]) => [file.subarray(0, Math.ceil(file.length / 2)), type] as const);
+      for (const [file, type] of [[pngThenHtml, 'image/png'] as const, ...truncated]) {
+        const upload = await signed(file, type);
+        const response = await put(upload.uploadUrl, file, type);
+        expect(response.status, type).to.equal(422);
+        expect(await errorOf(response)).to.equal(`The file is not a valid ${type} image`);
+      }
     });
 
     it('an expired URL', async () => {

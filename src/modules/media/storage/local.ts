@@ -1,7 +1,8 @@
+import { randomUUID } from 'node:crypto';
 import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve, sep } from 'node:path';
 import type { Logger } from '../../../logger.js';
-import { hasImageSignature, OBJECT_PATH } from '../images.js';
+import { isImageOf, OBJECT_PATH } from '../images.js';
 import type { SignedUpload, StoragePort, UploadTarget } from './port.js';
 import { invalidToken, signUploadToken, UploadRefused, uploadTokenKey, verifyUploadToken, type UploadClaims } from './upload-token.js';
 
@@ -17,8 +18,9 @@ const UPLOAD_TTL_MS = 5 * 60 * 1000;
 
 /**
  * Images on this server's disk (the embedded default). An upload URL is single use: the first
- * accepted upload creates a marker file named after the token's id under `.used/`, exclusively,
+ * stored upload creates a marker file named after the token's id under `.used/`, exclusively,
  * so a replay (on this or any instance sharing the folder, before or after a restart) is refused.
+ * A refused or failed upload leaves no marker, so the client may retry with the same URL.
  * Markers outlive their token's expiry only until the next upload prunes them.
  */
 export class LocalStorage implements StoragePort {
@@ -54,18 +56,31 @@ export class LocalStorage implements StoragePort {
     return verifyUploadToken(this.key, token);
   }
 
-  /** Stores the bytes of one upload: exact size, matching signature, first use of the token only. */
+  /**
+   * Stores the bytes of one upload: exact size, a whole image of the declared type, first use of
+   * the token only. The file is written aside and renamed into place, so a reader never sees half
+   * a file; the marker is taken between the two, and given back when the rename fails.
+   */
   async store(claims: UploadClaims, data: Buffer): Promise<void> {
     if (data.length !== claims.size) throw new UploadRefused(400, `Expected exactly ${claims.size} bytes, received ${data.length}`);
-    if (!hasImageSignature(claims.contentType, data)) throw new UploadRefused(422, `The file is not a valid ${claims.contentType} image`);
+    if (!(await isImageOf(claims.contentType, data))) throw new UploadRefused(422, `The file is not a valid ${claims.contentType} image`);
     const file = this.fileOf(claims.path);
     if (!file) throw invalidToken();
-    await Promise.all([mkdir(dirname(file), { recursive: true }), mkdir(this.markers, { recursive: true }), mkdir(this.staging, { recursive: true })]);
-    await this.markUsed(claims);
-    // Written aside then renamed, so a reader never sees half a file.
-    const staged = join(this.staging, claims.id);
-    await writeFile(staged, data, { flag: 'wx' });
-    await rename(staged, file);
+    const staged = join(this.staging, `${claims.id}.${randomUUID()}`);
+    const marker = join(this.markers, `${claims.exp}.${claims.id}`);
+    let marked = false;
+    try {
+      await Promise.all([mkdir(dirname(file), { recursive: true }), mkdir(this.markers, { recursive: true }), mkdir(this.staging, { recursive: true })]);
+      await writeFile(staged, data, { flag: 'wx' });
+      await this.markUsed(marker);
+      marked = true;
+      await rename(staged, file);
+    } catch (error) {
+      await this.discard(marked ? [staged, marker] : [staged]);
+      if (error instanceof UploadRefused) throw error;
+      this.log.error({ err: error, path: claims.path }, 'could not store uploaded image');
+      throw new UploadRefused(503, 'The image could not be stored; try again shortly');
+    }
     this.log.info({ path: claims.path, size: claims.size }, 'stored uploaded image');
     await this.pruneMarkers();
   }
@@ -92,13 +107,21 @@ export class LocalStorage implements StoragePort {
     return file.startsWith(this.root + sep) ? file : null;
   }
 
-  private async markUsed(claims: UploadClaims): Promise<void> {
+  /** Creates the token's marker exclusively: only one upload per URL gets past it. */
+  private async markUsed(marker: string): Promise<void> {
     try {
-      await writeFile(join(this.markers, `${claims.exp}.${claims.id}`), '', { flag: 'wx' });
+      await writeFile(marker, '', { flag: 'wx' });
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'EEXIST') throw new UploadRefused(409, 'This upload URL has already been used');
       throw error;
     }
+  }
+
+  /** Removes what a failed upload wrote; a marker left behind would burn the URL, so it is logged. */
+  private async discard(files: string[]): Promise<void> {
+    await Promise.all(
+      files.map((file) => rm(file, { force: true }).catch((error: unknown) => this.log.error({ err: error, file }, 'could not remove after a failed upload'))),
+    );
   }
 
   /** Drops the markers of expired tokens: an expired token is refused by its signature alone. */

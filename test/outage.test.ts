@@ -1,0 +1,110 @@
+import { MikroORM } from '@mikro-orm/postgresql';
+import { TRPCError } from '@trpc/server';
+import { expect } from 'chai';
+import { openOrm, ormOptions } from '../src/db/orm.js';
+import { toTRPCError } from '../src/trpc/errors.js';
+import { PASSWORD, unique } from './support/fixtures.js';
+import { startHttpApp } from './support/http.js';
+import { startThrowawayPostgres } from './support/throwaway-postgres.js';
+
+/**
+ * The server against a PostgreSQL of its own that the test stops and freezes: /ready and every
+ * procedure that needs the database answer 503 (in about a second, logged) instead of failing
+ * with 500 or hanging, and the same server recovers by itself once the database is back.
+ */
+describe('when the database goes away', () => {
+  let postgres: Awaited<ReturnType<typeof startThrowawayPostgres>>;
+  let orm: MikroORM;
+  let server: Awaited<ReturnType<typeof startHttpApp>>;
+  const email = `${unique('outage')}@example.test`;
+
+  before(async function () {
+    this.timeout(60_000);
+    postgres = await startThrowawayPostgres();
+    // Fewer connections than the concurrent requests below, so some of them wait for one.
+    orm = await MikroORM.init(ormOptions(postgres.url, { pool: { min: 0, max: 2 } }));
+    await orm.migrator.up();
+    server = await startHttpApp({}, { orm });
+    expect((await call('auth.register', { email, password: PASSWORD, passwordConfirm: PASSWORD })).status).to.equal(200);
+  });
+  after(async function () {
+    this.timeout(60_000);
+    await server?.stop();
+    await orm?.close();
+    await postgres?.destroy();
+  });
+
+  const call = (path: string, body: unknown) =>
+    fetch(`${server.baseUrl}/trpc/${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const login = () => call('auth.login', { email, password: PASSWORD });
+  const ready = () => fetch(`${server.baseUrl}/ready`);
+
+  async function timed(label: string, request: () => Promise<Response>) {
+    const started = performance.now();
+    const response = await request();
+    console.log(`      ${label}: ${response.status} in ${Math.round(performance.now() - started)} ms`);
+    return response;
+  }
+
+  /** /ready and several logins at once (on pooled connections, on new ones, waiting for one) answer 503. */
+  async function expectUnavailable(state: string) {
+    const [readiness, ...logins] = await Promise.all([
+      timed(`${state}: /ready`, ready),
+      ...[1, 2, 3, 4].map((n) => timed(`${state}: auth.login #${n}`, login)),
+    ]);
+    expect(readiness!.status).to.equal(503);
+    for (const response of logins) {
+      expect(response.status).to.equal(503);
+      const { error } = (await response.json()) as { error: { message: string; data: { code: string } } };
+      expect(error.data.code).to.equal('SERVICE_UNAVAILABLE');
+      expect(error.message).to.equal('The database is unavailable; try again shortly');
+    }
+  }
+
+  /** Ready again by itself (after a freeze within a probe interval, 0.5 s), and procedures work. */
+  async function expectAvailable() {
+    while ((await ready()).status !== 200) await new Promise((resolve) => setTimeout(resolve, 100));
+    expect((await login()).status).to.equal(200);
+  }
+
+  it('lets a slow query on a live server run past the second after which a frozen one is given up', async () => {
+    const [row] = await orm.em.getConnection().execute<{ slept: string }[]>(`select pg_sleep(1.6)::text as slept`);
+    expect(row).to.deep.equal({ slept: '' });
+  });
+
+  it('cancels a statement at the statement timeout, answered as SERVICE_UNAVAILABLE', async () => {
+    const impatient = await openOrm(postgres.url, { migrate: false, statementTimeoutMs: 200 });
+    try {
+      const error = await impatient.em.getConnection().execute('select pg_sleep(2)').then(() => null, (e: unknown) => e);
+      expect(error).to.have.property('code', '57014');
+      expect(toTRPCError(new TRPCError({ code: 'INTERNAL_SERVER_ERROR', cause: error })).code).to.equal('SERVICE_UNAVAILABLE');
+    } finally {
+      await impatient.close();
+    }
+  });
+
+  it('stopped: 503 SERVICE_UNAVAILABLE; restarted: 200 again without restarting the server', async () => {
+    await expectAvailable();
+    await postgres.stop();
+    try {
+      await expectUnavailable('stopped');
+    } finally {
+      await postgres.start();
+    }
+    await expectAvailable();
+  });
+
+  it('frozen: 503 SERVICE_UNAVAILABLE instead of hanging, an ORM still closes; resumed: 200 again', async () => {
+    await expectAvailable();
+    const other = await openOrm(postgres.url, { migrate: false });
+    await other.em.getConnection().execute('select 1');
+    await postgres.freeze();
+    try {
+      await expectUnavailable('frozen');
+      await other.close();
+    } finally {
+      await postgres.resume();
+    }
+    await expectAvailable();
+  });
+});
