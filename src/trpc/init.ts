@@ -1,5 +1,6 @@
 import { initTRPC, type TRPCError } from '@trpc/server';
 import type { AppErrorCode, AppErrorData, AppErrorShape, ValidationIssue } from '../contract/errors.js';
+import type { ProcedureMeta } from '../contract/meta.js';
 import { AppError } from '../core/errors.js';
 
 /**
@@ -29,7 +30,7 @@ const clientCodes: Partial<Record<TRPCError['code'], AppErrorCode>> = {
 };
 
 /** Plain JSON on the wire (no transformer); no stack traces; validation issues with field paths. */
-export const t = initTRPC.context<RootContext>().create({
+export const t = initTRPC.context<RootContext>().meta<ProcedureMeta>().create({
   errorFormatter({ shape, error }): AppErrorShape {
     const cause = error.cause;
     const internal = error.code === 'INTERNAL_SERVER_ERROR';
