@@ -121,17 +121,19 @@ export async function seedDemoItems(
   storeIds: string[],
   progress?: { start(total: number): void; advance(): void },
 ): Promise<number> {
-  const seed = await systemWriteContext(services, 'seed-demo', vendorId);
+  // A fresh context (and EntityManager) per item, as a request would have: one shared identity
+  // map would grow with every item and make each flush slower than the last.
+  const seed = () => systemWriteContext(services, 'seed-demo', vendorId);
   const rng = randomFrom(42);
   const inputs = [...demoItems(rng)];
   progress?.start(inputs.length);
   let count = 0;
   for (const input of inputs) {
-    const item = await createItem(seed, { ...input, storeId: storeIds[count++ % storeIds.length] });
+    const item = await createItem(await seed(), { ...input, storeId: storeIds[count++ % storeIds.length] });
     if (item.quantity > 1 && rng.next() < 0.4) {
       const reason = rng.pick(historyReasons);
       const delta = reason === 'return' ? 1 : reason === 'adjustment' ? rng.pick([-1, 1]) : -rng.int(1, item.quantity - 1);
-      await adjustStock(seed, { id: item.id, delta, reason, note: reason === 'damage' ? 'Damaged in the display case' : null });
+      await adjustStock(await seed(), { id: item.id, delta, reason, note: reason === 'damage' ? 'Damaged in the display case' : null });
     }
     progress?.advance();
   }

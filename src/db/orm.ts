@@ -53,7 +53,11 @@ export async function openOrm(clientUrl: string, options: { migrate: boolean; lo
   }
   if (!options.migrate) return orm;
   try {
-    const applied = await orm.migrator.up();
+    // Two processes starting at once on a new database would both migrate: the second waits here.
+    const applied = await orm.em.fork().transactional(async (tx) => {
+      await tx.execute("select pg_advisory_xact_lock(hashtextextended('omni-stock:migrations', 0))");
+      return orm.migrator.up();
+    });
     for (const migration of applied) options.log?.info({ migration: migration.name }, 'applied migration');
   } catch (error) {
     await orm.close();

@@ -84,7 +84,7 @@ const postmasterPid = (dataDir: string) => {
 };
 
 describe('embedded PostgreSQL shared by real processes', function () {
-  this.timeout(90_000);
+  this.timeout(180_000);
   let dataDir: string;
 
   beforeEach(async () => {

@@ -6,7 +6,7 @@ import { defaultStoreId } from '../support/members.js';
 
 describe('scripts/seed-inventory', () => {
   it('adds a few hundred items across two stores with a ledger that adds up', async function () {
-    this.timeout(60_000);
+    this.timeout(180_000);
     const shop = await signUp();
     const popup = await shop.caller.stores.create({ name: 'Convention booth', type: 'popup' });
     const count = await seedDemoItems(app(), shop.vendor.id, [await defaultStoreId(shop.vendor.id), popup.id]);

@@ -40,6 +40,10 @@ export function listAuditEvents(em: EntityManager, vendorId: string, q: ListAudi
   return pageOfEvents(em, where, q);
 }
 
-/** users.activity: the account events of one user (sign-ins, failures, password changes), which belong to no vendor. */
+/**
+ * users.activity: the account events of one user (sign-ins and failed attempts, reused refresh
+ * tokens, password changes and resets, logouts, profile changes), which belong to no vendor. The
+ * silent token refresh every few minutes is audited too, but is not activity a person reads.
+ */
 export const listAccountActivity = (em: EntityManager, userId: string, page: { limit: number; cursor?: string }) =>
-  pageOfEvents(em, { vendorId: null, entity: 'User', entityId: userId }, page);
+  pageOfEvents(em, { vendorId: null, entity: 'User', entityId: userId, action: { $ne: 'auth.refresh' } }, page);

@@ -8,7 +8,7 @@ export const changePasswordProcedure = authedProcedure
   .output(okOutput)
   .mutation(async ({ ctx, input }) => {
     const attempt = await ctx.services.rateLimiter.passwordChangeAttempt(ctx.user.id);
-    await changePassword(ctx.em, ctx.services.config.bcryptCost, ctx.user, ctx.sessionId, input);
+    await changePassword(ctx, ctx.sessionId, input);
     await attempt.succeeded();
     return { ok: true as const };
   });

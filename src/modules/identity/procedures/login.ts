@@ -8,7 +8,7 @@ export const loginProcedure = publicProcedure
   .output(loginOutput)
   .mutation(async ({ ctx, input, signal }) => {
     const attempt = await ctx.services.rateLimiter.loginAttempt(input.email, ctx.ip);
-    const { user, tokens } = await login(ctx.em, ctx.services.config, input.email, input.password, signal);
+    const { user, tokens } = await login(ctx, input.email, input.password, signal);
     await attempt.succeeded();
     return { user: toUserDto(user), ...tokens };
   });

@@ -1,7 +1,7 @@
 import { okOutput } from '../../../contract/common.js';
 import { publicProcedure } from '../../../trpc/procedures.js';
 import { refreshTokenInput } from '../contract.js';
-import { revokeFamily } from '../services/sessions.js';
+import { endSession } from '../services/sessions.js';
 import { verifyRefreshToken } from '../tokens.js';
 
 /** Revokes the whole session (the token's family); an expired token may still log out. */
@@ -10,6 +10,6 @@ export const logoutProcedure = publicProcedure
   .output(okOutput)
   .mutation(async ({ ctx, input }) => {
     const claims = verifyRefreshToken(ctx.services.config, input.refreshToken, { allowExpired: true });
-    await revokeFamily(ctx.em, claims.family);
+    await endSession(ctx, claims);
     return { ok: true as const };
   });

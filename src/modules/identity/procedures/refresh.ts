@@ -5,4 +5,4 @@ import { rotateRefreshToken } from '../services/sessions.js';
 export const refreshProcedure = publicProcedure
   .input(refreshTokenInput)
   .output(tokensOutput)
-  .mutation(({ ctx, input }) => rotateRefreshToken(ctx.em, ctx.services.config, input.refreshToken));
+  .mutation(({ ctx, input }) => rotateRefreshToken(ctx, input.refreshToken));

@@ -7,6 +7,6 @@ export const resetPasswordProcedure = publicProcedure
   .input(resetPasswordInput)
   .output(okOutput)
   .mutation(async ({ ctx, input }) => {
-    await resetPassword(ctx.em, ctx.services.config.bcryptCost, input.token, input.password);
+    await resetPassword(ctx, input.token, input.password);
     return { ok: true as const };
   });

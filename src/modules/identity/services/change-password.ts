@@ -1,24 +1,20 @@
-import type { EntityManager } from '@mikro-orm/postgresql';
 import { invalidField } from '../../../core/errors.js';
-import type { IUser } from '../entities.js';
+import { write, type UserWriteContext } from '../../../db/write.js';
+import { changesOf } from '../../audit/changes.js';
 import { hashPassword, verifyPassword } from '../passwords.js';
 import { revokeUserSessions } from './sessions.js';
 
 /** A wrong current password is BAD_REQUEST, never UNAUTHORIZED (clients read 401 as "refresh"). */
-export async function changePassword(
-  em: EntityManager,
-  bcryptCost: number,
-  user: IUser,
-  sessionId: string,
-  input: { currentPassword: string; newPassword: string },
-) {
-  if (!(await verifyPassword(input.currentPassword, user.passwordHash, bcryptCost))) {
+export async function changePassword(wc: UserWriteContext, sessionId: string, input: { currentPassword: string; newPassword: string }) {
+  const { bcryptCost } = wc.services.config;
+  if (!(await verifyPassword(input.currentPassword, wc.user.passwordHash, bcryptCost))) {
     throw invalidField(['currentPassword'], 'The current password is not correct');
   }
   const passwordHash = await hashPassword(input.newPassword, bcryptCost);
-  await em.transactional(async (tx) => {
-    user.passwordHash = passwordHash;
-    tx.persist(user);
-    await revokeUserSessions(tx, user.id, sessionId);
+  await write(wc, async (tx) => {
+    tx.user.passwordHash = passwordHash;
+    tx.em.persist(tx.user);
+    const revoked = await revokeUserSessions(tx.em, tx.user.id, sessionId);
+    tx.audit({ vendorId: null, entity: 'User', entityId: tx.user.id, changes: changesOf({ password: 'old', otherSessions: revoked }, { password: 'new', otherSessions: 0 }) });
   });
 }

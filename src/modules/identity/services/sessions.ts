@@ -1,6 +1,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { newId } from '../../../core/ids.js';
 import { unauthorized } from '../../../core/errors.js';
+import { write, type WriteContext } from '../../../db/write.js';
+import { changesOf } from '../../audit/changes.js';
 import { RefreshToken, User } from '../entities.js';
 import { signAccessToken, signRefreshToken, verifyRefreshToken, type RefreshClaims, type TokenSettings } from '../tokens.js';
 
@@ -32,25 +34,38 @@ export function issueTokens(em: EntityManager, settings: TokenSettings, userId: 
  * concurrent refreshes cannot both rotate it; the loser, within the grace period, gets the
  * winner's pair. Presenting a rotated token later revokes its family.
  */
-export async function rotateRefreshToken(em: EntityManager, settings: TokenSettings, token: string): Promise<TokenPair> {
+export async function rotateRefreshToken(wc: WriteContext, token: string): Promise<TokenPair> {
+  const settings = wc.services.config;
   const claims = verifyRefreshToken(settings, token);
-  const user = await em.findOne(User, { id: claims.userId });
+  const user = await wc.em.findOne(User, { id: claims.userId });
   if (!user?.isActive) throw unauthorized('This account is disabled or no longer exists');
   const successorId = newId();
-  const rotated = await em.transactional(async (tx) => {
-    const claimed = await tx.nativeUpdate(
+  const rotated = await write(wc, async (tx) => {
+    const claimed = await tx.em.nativeUpdate(
       RefreshToken,
       { id: claims.tokenId, revokedAt: null, expiresAt: { $gt: new Date() } },
       { revokedAt: new Date(), replacedBy: successorId },
     );
-    return claimed ? tokensOf(settings, claims.userId, createRefreshRow(tx, settings, claims.userId, claims.family, successorId)) : null;
+    if (!claimed) return null;
+    tx.audit(sessionEvent(claims.userId));
+    return tokensOf(settings, claims.userId, createRefreshRow(tx.em, settings, claims.userId, claims.family, successorId));
   });
-  const pair = rotated ?? (await successorWithinGrace(em, settings, claims));
+  const pair = rotated ?? (await successorWithinGrace(wc.em, settings, claims));
   if (pair) return pair;
   // Committed on its own: the revocation must stand although the request fails.
-  await revokeFamily(em, claims.family);
+  await endSession(wc, claims, 'auth.refreshReuse');
   throw unauthorized('This refresh token is no longer valid; please log in again');
 }
+
+/** Revokes the session (the token family) as one account event: a logout, or a reused token. */
+export const endSession = (wc: WriteContext, claims: Pick<RefreshClaims, 'userId' | 'family'>, action?: string) =>
+  write(wc, async (tx) => {
+    await revokeFamily(tx.em, claims.family);
+    tx.audit({ ...sessionEvent(claims.userId), action, changes: changesOf(null, { revokedSession: claims.family }) });
+  });
+
+/** Session events are the user's own account events, in no vendor's log. */
+const sessionEvent = (userId: string) => ({ vendorId: null, actorId: userId, entity: 'User', entityId: userId });
 
 async function successorWithinGrace(em: EntityManager, settings: TokenSettings, claims: RefreshClaims): Promise<TokenPair | null> {
   const now = Date.now();
