@@ -2,7 +2,9 @@
 // Fuzzes every procedure as every role on a throwaway test database (TEST_DATABASE_URL's server,
 // else the embedded one) and prints a summary per procedure and every INTERNAL_SERVER_ERROR, grouped
 // by cause with one reproducing call each. Exits 1 on any INTERNAL_SERVER_ERROR.
+import { createLogger } from '../src/logger.js';
 import { startTestApp, stopTestApp } from '../test/support/app.js';
+import { startTestRun } from '../test/support/database.js';
 import { describeGroup, fuzz, groupFailures, summaryTable, type FuzzReport } from '../test/fuzz/runner.js';
 import { intFlag, parseFlags } from './support/flags.js';
 
@@ -16,6 +18,7 @@ const procedures = flags.procedure?.split(',');
 /** Calls per second, not counting the time spent seeding worlds. */
 const rate = (r: FuzzReport) => Math.round(r.calls / (r.seconds - r.worldSeconds));
 console.log(`fuzz: ${calls} calls from call ${start}, seed ${seed}${procedures ? `, only ${procedures.join(', ')}` : ''}`);
+const run = await startTestRun(createLogger('silent'));
 await startTestApp();
 let failed = true;
 try {
@@ -36,5 +39,6 @@ try {
   failed = report.failures.length > 0;
 } finally {
   await stopTestApp();
+  await run.finish();
 }
 process.exit(failed ? 1 : 0);

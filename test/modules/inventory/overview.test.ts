@@ -1,4 +1,7 @@
 import { expect } from 'chai';
+import { MAX_STOCK } from '../../../src/modules/inventory/contract.js';
+import { Item } from '../../../src/modules/inventory/entities.js';
+import { app } from '../../support/app.js';
 import { signUp } from '../../support/fixtures.js';
 import { createItem } from '../../support/items.js';
 import { defaultStoreId } from '../../support/members.js';
@@ -46,5 +49,14 @@ describe('inventory.overview', () => {
       { category: 'trading_card', totalSkus: 2, totalUnits: 12, valueAtCost: '23.50', valueAtMarket: '36.10' },
       { category: 'video_game', totalSkus: 2, totalUnits: 3, valueAtCost: '29999999999.97', valueAtMarket: '29999999999.97' },
     ]);
+  });
+
+  it('sums the largest stock at the highest price exactly (no numeric overflow)', async () => {
+    const shop = await signUp();
+    const item = await createItem(shop, { quantity: 1, intakePrice: '9999999999.99', price: '9999999999.99', projectedPrice: '9999999999.99' });
+    await createItem(shop, { quantity: 1, price: '0.01' });
+    await app().orm.em.fork().nativeUpdate(Item, { id: item.id }, { quantity: MAX_STOCK });
+    const overview = await shop.caller.inventory.overview();
+    expect(overview).to.deep.include({ totalUnits: MAX_STOCK + 1, valueAtCost: '9999999999990000000.00', valueAtMarket: '9999999999990000000.01' });
   });
 });

@@ -19,7 +19,8 @@ interface OverviewRow {
   outOfStockCount: string;
 }
 
-const money = (expression: string) => `coalesce(sum(${expression}), 0)::numeric(20,2)::text`;
+// Unbounded numeric: a stock of 10^9 units at a price of 10^10 is worth more than any numeric(p,2).
+const money = (expression: string) => `round(coalesce(sum(${expression}), 0), 2)::text`;
 
 /**
  * The vendor's stock in numbers, over active items in the stores the actor reads: one query,
