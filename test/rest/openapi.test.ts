@@ -1,5 +1,7 @@
 import { compileErrors, validate } from '@readme/openapi-parser';
 import { expect } from 'chai';
+import { readFileSync } from 'node:fs';
+import { API_DOC, apiReference } from '../../scripts/api-docs.js';
 import type { z } from 'zod';
 import { accessOf } from '../../src/core/permissions.js';
 import { examples } from '../../src/rest/examples.js';
@@ -78,6 +80,10 @@ describe('OpenAPI document', () => {
       expect(operationOf(route.path, route.method).responses['200']!.content!['application/json']!.example).to.deep.equal(output);
     }
     expect(operationOf('/items', 'POST').requestBody!.content['application/json']!.example).to.deep.equal(examples['items.create']!.input);
+  });
+
+  it(`${API_DOC} is up to date (npm run docs:api)`, () => {
+    expect(readFileSync(API_DOC, 'utf8') === apiReference(), `${API_DOC} is stale: run npm run docs:api`).to.equal(true);
   });
 
   it('is browsable at /api/docs from local files, within the Content-Security-Policy', async () => {
