@@ -80,6 +80,9 @@ try {
   let sequence = 0;
 
   const rawList = 'baseline: raw SQL of items.list';
+  const trpcList = 'items.list (category, price desc, 50)';
+  const restList = 'REST GET /api/v1/items (the same page)';
+  const listQuery = Object.entries(listInput).map(([key, value]): [string, string] => [key, String(value)]);
   const rawBcrypt = `baseline: bcrypt.compare (cost ${BCRYPT_COST})`;
   const mutation = (path: string, body: () => unknown): autocannon.Options => ({
     url: `${api.url}/trpc/${path}`,
@@ -91,7 +94,8 @@ try {
   const scenarios: Scenario[] = [
     { name: rawList, options: { url: `${baseline.url}/list` }, server: baseline },
     { name: rawBcrypt, options: { url: `${baseline.url}/bcrypt`, method: 'POST' }, server: baseline },
-    { name: 'items.list (category, price desc, 50)', options: { url: get('items.list', listInput), headers: auth }, baseline: rawList },
+    { name: trpcList, options: { url: get('items.list', listInput), headers: auth }, baseline: rawList },
+    { name: restList, options: { url: `${api.url}/api/v1/items?${new URLSearchParams(listQuery)}`, headers: auth }, baseline: trpcList },
     { name: `items.list search "${target.searchTerm}"`, options: { url: get('items.list', { search: target.searchTerm, limit: 50 }), headers: auth } },
     { name: 'items.get', options: { url: get('items.get', { id: target.itemIds[0] }), headers: auth } },
     { name: 'items.create', options: mutation('items.create', () => ({ name: 'Bench card', sku: `BENCH-${process.pid}-${++sequence}`, quantity: 1, price: '9.99', category: 'trading_card' })) },
@@ -114,6 +118,9 @@ try {
   // The API's rows first, then the baselines they are measured against.
   const rows = [...measured.values()].sort((a, b) => Number(a.scenario.startsWith('baseline')) - Number(b.scenario.startsWith('baseline')));
   report(rows);
+  const rest = measured.get(restList)!;
+  const extra = Math.round((rest.baselineReqPerSec! / rest.reqPerSec - 1) * 100);
+  console.log(`REST costs ${Math.abs(extra)}% ${extra >= 0 ? 'more' : 'less'} per request than tRPC for the same page (${rest.reqPerSec} vs ${rest.baselineReqPerSec} req/s; target: at most 10% more)`);
   const failed = rows.filter(isDead);
   for (const row of failed) console.error(`bench failed: "${row.scenario}" completed ${row.requests} requests with ${row.errors} errors`);
   if (failed.length) process.exitCode = 1;

@@ -1,15 +1,18 @@
 import type { TRPCError } from '@trpc/server';
 import { createExpressMiddleware } from '@trpc/server/adapters/express';
 import cors from 'cors';
-import express, { type Request } from 'express';
+import express from 'express';
 import helmet from 'helmet';
 import { randomUUID } from 'node:crypto';
 import { AppError } from './core/errors.js';
 import { assertOnePasswordCall } from './modules/identity/password-calls.js';
 import { mediaRoutes } from './modules/media/routes.js';
+import { docsPage } from './rest/docs-page.js';
+import { restApi } from './rest/api.js';
+import { REST_BASE } from './rest/routes.js';
 import { appRouter } from './router.js';
 import type { AppServices } from './services.js';
-import { createRequestContext } from './trpc/context.js';
+import { createRequestContext, httpRequestInfo } from './trpc/context.js';
 
 const REQUEST_ID = /^[\w.:-]{1,100}$/;
 /** Calls one batched request may carry (larger batches answer 400); clients set httpBatchLink's `maxItems` to at most this. */
@@ -52,6 +55,8 @@ export function createApp(services: AppServices) {
   });
 
   app.use('/media', mediaRoutes(services.storage, log));
+  app.use(REST_BASE, restApi(services));
+  app.use('/api/docs', docsPage());
 
   app.use(
     '/trpc',
@@ -62,14 +67,7 @@ export function createApp(services: AppServices) {
       responseMeta: ({ errors }) => ({ headers: retryAfterHeader(errors) }),
       createContext: ({ req, res, info }) => {
         assertOnePasswordCall(info.calls);
-        return {
-          request: createRequestContext(services, {
-            accessToken: bearerToken(req),
-            ip: req.ip,
-            userAgent: req.get('user-agent'),
-            requestId: res.locals.requestId as string,
-          }),
-        };
+        return { request: createRequestContext(services, httpRequestInfo(req, res)) };
       },
     }),
   );
@@ -84,10 +82,4 @@ export function createApp(services: AppServices) {
 function retryAfterHeader(errors: TRPCError[]): Record<string, string> {
   const limited = errors.find((e) => e.cause instanceof AppError && typeof e.cause.data.retryAfter === 'number');
   return limited ? { 'Retry-After': String((limited.cause as AppError).data.retryAfter) } : {};
-}
-
-function bearerToken(req: Request): string | null {
-  const header = req.get('authorization');
-  const match = header?.match(/^Bearer\s+(\S+)$/i);
-  return match?.[1] ?? null;
 }

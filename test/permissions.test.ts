@@ -8,6 +8,8 @@ import { allowed, callers, PERMISSIONS_DOC, withPermissions } from '../scripts/p
 import { app } from './support/app.js';
 import { tableFingerprints } from './support/fingerprint.js';
 import { callerAs, expectTRPCError, joinAs, signUp } from './support/fixtures.js';
+import { startHttpApp } from './support/http.js';
+import { errorOf, restCall } from './support/rest.js';
 
 /**
  * The matrix columns, plus a member removed from one vendor who owns another: the vendor tier
@@ -54,10 +56,27 @@ async function outcome(caller: Caller, path: string): Promise<string> {
   }
 }
 
+let http: Awaited<ReturnType<typeof startHttpApp>>;
+
+/** The same probe at the procedure's REST route (path params named "missing"): 'ok' or the error code. */
+async function restOutcome(token: string | undefined, path: string): Promise<string> {
+  const answer = await restCall(http.baseUrl, path, PROBE, token);
+  return answer.status === 200 ? 'ok' : errorOf(answer).code;
+}
+
+/** How the walk reaches a procedure: in-process through tRPC, or over HTTP at its REST route. */
+const transports = {
+  tRPC: (token: string | undefined) => (path: string) => outcome(callerAs(token), path),
+  REST: (token: string | undefined) => (path: string) => restOutcome(token, path),
+};
+
 /** A fingerprint of every row of every table, to prove the walk changed nothing. */
 const databaseFingerprint = async () => [...(await tableFingerprints()).values()].join(':');
 
 describe('permission matrix', () => {
+  before(async () => (http = await startHttpApp()));
+  after(() => http.stop());
+
   it('declares every procedure of the router in src/core/permissions.ts, and nothing else', () => {
     expect(procedures.filter((p) => !accessOf(p)), 'procedures missing from procedureAccess').to.deep.equal([]);
     expect(Object.keys(procedureAccess).filter((p) => !procedures.includes(p)), 'entries without a procedure').to.deep.equal([]);
@@ -73,20 +92,22 @@ describe('permission matrix', () => {
     await expectTRPCError(staff.members.updateRole({ memberId: 'not-a-uuid', role: 'owner' }), 'FORBIDDEN');
   });
 
-  for (const kind of kinds) {
-    it(`${kind}: every procedure answers as the matrix says, and changes nothing`, async () => {
-      const caller = callerAs(await tokenOf(kind));
-      const before = await databaseFingerprint();
-      const mismatches: string[] = [];
-      for (const path of procedures) {
-        const got = await outcome(caller, path);
-        const access = accessOf(path)!;
-        const want = allowed(access, roleOf(kind)) ? 'allowed' : kind === 'anonymous' ? 'UNAUTHORIZED' : 'FORBIDDEN';
-        const matches = want === 'allowed' ? !['UNAUTHORIZED', 'FORBIDDEN', 'INTERNAL_SERVER_ERROR'].includes(got) : got === want;
-        if (!matches) mismatches.push(`${path} (${access}): expected ${want}, got ${got}`);
-      }
-      expect(mismatches).to.deep.equal([]);
-      expect(await databaseFingerprint(), 'the walk wrote to the database').to.equal(before);
-    });
+  for (const [transport, callAs] of Object.entries(transports)) {
+    for (const kind of kinds) {
+      it(`${transport}, ${kind}: every procedure answers as the matrix says, and changes nothing`, async () => {
+        const call = callAs(await tokenOf(kind));
+        const before = await databaseFingerprint();
+        const mismatches: string[] = [];
+        for (const path of procedures) {
+          const got = await call(path);
+          const access = accessOf(path)!;
+          const want = allowed(access, roleOf(kind)) ? 'allowed' : kind === 'anonymous' ? 'UNAUTHORIZED' : 'FORBIDDEN';
+          const matches = want === 'allowed' ? !['UNAUTHORIZED', 'FORBIDDEN', 'INTERNAL_SERVER_ERROR'].includes(got) : got === want;
+          if (!matches) mismatches.push(`${path} (${access}): expected ${want}, got ${got}`);
+        }
+        expect(mismatches).to.deep.equal([]);
+        expect(await databaseFingerprint(), 'the walk wrote to the database').to.equal(before);
+      });
+    }
   }
 });

@@ -40,3 +40,6 @@ export interface AppErrorData {
 
 /** The error shape of every procedure (tRPC's JSON-RPC code, a message for people, the data). */
 export type AppErrorShape = TRPCErrorShape<AppErrorData>;
+
+/** A REST error answer (/api/v1): the HTTP status is `httpStatus`, the body the message and tRPC's `error.data`. */
+export type RestErrorBody = { message: string } & AppErrorData;

@@ -1,9 +1,10 @@
 import { z } from 'zod';
+import { count } from './query.js';
 import { text } from './text.js';
 
 /** The list inputs every paginated procedure shares: `limit` 1–200 (default 50) and an opaque `cursor`. */
 export const paginationFields = {
-  limit: z.number().int().min(1).max(200).default(50),
+  limit: count(1, 200).default(50),
   cursor: text(1000).min(1).optional(),
 };
 

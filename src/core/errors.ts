@@ -1,4 +1,4 @@
-import type { AppErrorCode } from '../contract/errors.js';
+import type { AppErrorCode, ValidationIssue } from '../contract/errors.js';
 
 /**
  * Domain errors. Services throw these; the tRPC error map (src/trpc/errors.ts) turns them into
@@ -26,6 +26,13 @@ export const conflict = (message: string, data: Record<string, unknown> = {}) =>
 /** A rule on one input field, reported like a validation issue so clients handle both alike. */
 export const invalidField = (path: (string | number)[], message: string) =>
   new AppError('BAD_REQUEST', message, { issues: [{ path, message }] });
+
+/** Input rules broken on several fields, with the message the error formatter gives validation errors. */
+export const invalidInput = (issues: ValidationIssue[]) => new AppError('BAD_REQUEST', describeIssues(issues), { issues });
+
+export function describeIssues(issues: ValidationIssue[]): string {
+  return `Invalid input: ${issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ')}`;
+}
 
 export const tooManyRequests = (retryAfterSeconds: number) =>
   new AppError('TOO_MANY_REQUESTS', `Too many attempts; retry in ${retryAfterSeconds} s`, { retryAfter: retryAfterSeconds });

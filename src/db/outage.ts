@@ -25,7 +25,9 @@ export const DEFAULT_STATEMENT_TIMEOUT_MS = 30_000;
 const NO_ANSWER = `The database did not answer within ${UNREACHABLE_AFTER_MS} ms`;
 
 /** The pg pool options of one pool's outage handling (see above); each pool needs its own. */
-export function outageGuard() {
+export type OutageGuard = pg.PoolConfig & { onPoolCreated(pool: pg.Pool): void };
+
+export function outageGuard(): OutageGuard {
   let down = false;
   let probing = false;
   let lastAnswer = 0;
@@ -80,7 +82,7 @@ export function outageGuard() {
       pool.on('acquire', (client) => checkedOut.set(client, setInterval(() => void probe(pool), SUSPECT_AFTER_MS).unref()));
       pool.on('release', (_error, client) => checkedIn(client));
     },
-  } satisfies pg.PoolConfig & { onPoolCreated(pool: pg.Pool): void };
+  };
 }
 
 /** Whether the server answers on a new connection in time; an error it sends (too many clients, ...) is an answer too. */

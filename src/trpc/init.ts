@@ -1,7 +1,7 @@
 import { initTRPC, type TRPCError } from '@trpc/server';
 import type { AppErrorCode, AppErrorData, AppErrorShape, ValidationIssue } from '../contract/errors.js';
 import type { ProcedureMeta } from '../contract/meta.js';
-import { AppError } from '../core/errors.js';
+import { AppError, describeIssues } from '../core/errors.js';
 
 /**
  * The context as tRPC's types (and so every client's `AppRouter`) see it: one opaque handle.
@@ -52,7 +52,3 @@ export const t = initTRPC.context<RootContext>().meta<ProcedureMeta>().create({
     };
   },
 });
-
-function describeIssues(issues: ValidationIssue[]): string {
-  return `Invalid input: ${issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ')}`;
-}

@@ -130,7 +130,10 @@ function build(schema: Schema, hints: Hints): Node {
       return nodeOf(def.getter(), hints);
     case 'pipe':
       // The input side parses what the client sends; a preprocess step (transform first) takes anything.
-      return nodeOf(def.in._zod.def.type === 'transform' ? def.out : def.in, hints);
+      if (def.in._zod.def.type === 'transform') return nodeOf(def.out, hints);
+      // A transform after it may still refuse a value (ctx.addIssue): valid values are those the whole schema takes.
+      if (def.out._zod.def.type === 'transform') return accepted(schema, nodeOf(def.in, hints));
+      return nodeOf(def.in, hints);
     case 'object':
       return objectNode(def.shape, def.catchall?._zod.def.type === 'never', hints);
     case 'array':
@@ -151,6 +154,8 @@ function required(schema: Schema): Schema {
   const def = (schema as z.core.$ZodTypes)._zod.def;
   return def.type === 'optional' || def.type === 'default' || def.type === 'prefault' ? required(def.innerType) : schema;
 }
+
+const accepted = (schema: Schema, node: Node): Node => ({ ...node, valid: node.valid.filter((value) => z.safeParse(schema, value).success) });
 
 const wrap = (inner: Node, valid: (valid: fc.Arbitrary<unknown>) => fc.Arbitrary<unknown>): Node => ({ ...inner, valid: valid(inner.valid) });
 

@@ -33,6 +33,6 @@ export const auditEventOutput = z.object({
   ip: z.string().nullable(),
   userAgent: z.string().nullable(),
   createdAt: timestampOutput,
-});
+}).meta({ id: 'AuditEvent' });
 export const auditPageOutput = pageOf(auditEventOutput);
 export type AuditEventOutput = z.infer<typeof auditEventOutput>;

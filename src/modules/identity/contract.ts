@@ -44,7 +44,9 @@ export const updateProfileInput = z
   .strict();
 
 // Outputs
-export const userOutput = z.object({ id: idSchema, email: z.string(), firstName: z.string().nullable(), lastName: z.string().nullable() });
+export const userOutput = z
+  .object({ id: idSchema, email: z.string(), firstName: z.string().nullable(), lastName: z.string().nullable() })
+  .meta({ id: 'User' });
 export const tokensOutput = z.object({ accessToken: z.string(), refreshToken: z.string() });
 export const loginOutput = tokensOutput.extend({ user: userOutput });
 export const registerOutput = loginOutput.extend({ vendor: vendorRefOutput });

@@ -3,6 +3,7 @@ import { timestampOutput } from '../../contract/common.js';
 import { idSchema } from '../../contract/ids.js';
 import { moneySchema } from '../../contract/money.js';
 import { pageOf, paginationFields } from '../../contract/pagination.js';
+import { flag } from '../../contract/query.js';
 import { calendarDate, instant, jsonObject, label, text } from '../../contract/text.js';
 
 export const itemCategories = [
@@ -122,8 +123,8 @@ export const listItemsInput = z
     gradingCompany: z.enum(gradingCompanies).optional(),
     minPrice: moneySchema.optional(),
     maxPrice: moneySchema.optional(),
-    inStock: z.boolean().optional(),
-    lowStock: z.boolean().optional(),
+    inStock: flag().optional(),
+    lowStock: flag().optional(),
     sort: z.enum(itemSorts).default('createdAt'),
     order: z.enum(['asc', 'desc']).default('desc'),
     ...paginationFields,
@@ -150,7 +151,7 @@ export const cardDetailsOutput = z.object({
   printRun: z.number().int().nullable(),
   marketRegion: z.string().nullable(),
   notes: z.string().nullable(),
-});
+}).meta({ id: 'CardDetails' });
 export const itemImageOutput = z.object({ id: idSchema, url: z.string(), position: z.number().int(), isPrimary: z.boolean() });
 export const itemOutput = z.object({
   id: idSchema,
@@ -174,7 +175,7 @@ export const itemOutput = z.object({
   createdBy: idSchema.nullable(),
   createdAt: timestampOutput,
   updatedAt: timestampOutput,
-});
+}).meta({ id: 'Item' });
 export const itemPageOutput = pageOf(itemOutput);
 export const movementOutput = z.object({
   id: idSchema,
@@ -186,7 +187,7 @@ export const movementOutput = z.object({
   reference: z.string().nullable(),
   actorId: idSchema.nullable(),
   createdAt: timestampOutput,
-});
+}).meta({ id: 'Movement' });
 export const movementPageOutput = pageOf(movementOutput);
 export const adjustStockOutput = z.object({ item: itemOutput, movement: movementOutput });
 export const priceChangeOutput = z.object({
@@ -196,7 +197,7 @@ export const priceChangeOutput = z.object({
   actorId: idSchema.nullable(),
   source: z.enum(priceSources),
   createdAt: timestampOutput,
-});
+}).meta({ id: 'PriceChange' });
 const stockFigures = { totalSkus: z.number().int(), totalUnits: z.number().int(), valueAtCost: money, valueAtMarket: money };
 export const overviewOutput = z.object({
   ...stockFigures,

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { secretTokenSchema, timestampOutput } from '../../contract/common.js';
 import { idSchema } from '../../contract/ids.js';
+import { flag } from '../../contract/query.js';
 import { emailSchema, label, text, webUrl } from '../../contract/text.js';
 
 export const memberRoles = ['owner', 'admin', 'staff', 'viewer'] as const;
@@ -36,7 +37,7 @@ const storeFields = {
 export const createVendorInput = z.object({ name: vendorFields.name, description: vendorFields.description }).strict();
 export const updateVendorInput = z.object(vendorFields).partial().strict();
 export const switchVendorInput = z.object({ vendorId: idSchema }).strict();
-export const listStoresInput = z.object({ includeArchived: z.boolean().default(false) }).strict().optional();
+export const listStoresInput = z.object({ includeArchived: flag().default(false) }).strict().optional();
 export const createStoreInput = z.object({ name: storeFields.name, type: storeFields.type.optional(), address: storeFields.address.optional() }).strict();
 export const updateStoreInput = z.object({ storeId: idSchema, ...storeFields }).partial({ name: true, type: true, address: true }).strict();
 export const storeIdInput = z.object({ storeId: idSchema }).strict();
@@ -46,17 +47,32 @@ export const memberIdInput = z.object({ memberId: idSchema }).strict();
 export const updateMemberRoleInput = z.object({ memberId: idSchema, role: z.enum(memberRoles) }).strict();
 export const createInvitationInput = z.object({ email: emailSchema, role: z.enum(memberRoles) }).strict();
 export const invitationIdInput = z.object({ invitationId: idSchema }).strict();
-/** invitations.accept / decline: the mailed token, or the id for the signed-in invitee. */
-export const invitationRefInput = z.union([z.object({ token: secretTokenSchema }).strict(), invitationIdInput]);
+/**
+ * invitations.accept / decline: the mailed token, or the id for the signed-in invitee (exactly one).
+ * One object rather than a union, so REST can describe it as one request body.
+ */
+export const invitationRefInput = z
+  .object({ token: secretTokenSchema.optional(), invitationId: idSchema.optional() })
+  .strict()
+  .transform(({ token, invitationId }, ctx): { token: string } | { invitationId: string } => {
+    if (token !== undefined && invitationId === undefined) return { token };
+    if (invitationId !== undefined && token === undefined) return { invitationId };
+    ctx.addIssue({ code: 'custom', message: 'give either token or invitationId' });
+    return z.NEVER;
+  });
+/** How a caller names an invitation. */
+export type InvitationRef = z.output<typeof invitationRefInput>;
 
 // Outputs
-export const vendorRefOutput = z.object({ id: idSchema, name: z.string(), slug: z.string() });
-export const vendorOutput = vendorRefOutput.extend({
-  description: z.string().nullable(),
-  logoUrl: z.string().nullable(),
-  currency: z.string(),
-  lowStockThreshold: z.number().int(),
-});
+export const vendorRefOutput = z.object({ id: idSchema, name: z.string(), slug: z.string() }).meta({ id: 'VendorRef' });
+export const vendorOutput = vendorRefOutput
+  .extend({
+    description: z.string().nullable(),
+    logoUrl: z.string().nullable(),
+    currency: z.string(),
+    lowStockThreshold: z.number().int(),
+  })
+  .meta({ id: 'Vendor' });
 export const myVendorOutput = vendorRefOutput.extend({ role: z.enum(memberRoles), isPrimary: z.boolean() });
 export const storeOutput = z.object({
   id: idSchema,
@@ -66,7 +82,7 @@ export const storeOutput = z.object({
   address: z.string().nullable(),
   isDefault: z.boolean(),
   isActive: z.boolean(),
-});
+}).meta({ id: 'Store' });
 export const storeGrantOutput = z.object({ storeId: idSchema, memberId: idSchema, role: z.enum(storeAccessRoles) });
 export const memberOutput = z.object({
   id: idSchema,
@@ -75,7 +91,7 @@ export const memberOutput = z.object({
   role: z.enum(memberRoles),
   status: z.enum(memberStatuses),
   isPrimary: z.boolean(),
-});
+}).meta({ id: 'Member' });
 export const invitationOutput = z.object({
   id: idSchema,
   email: z.string(),
@@ -83,7 +99,7 @@ export const invitationOutput = z.object({
   status: z.enum(invitationStatuses),
   expiresAt: timestampOutput,
   createdAt: timestampOutput,
-});
+}).meta({ id: 'Invitation' });
 /** The token is answered once, for a shareable link; `mailed: false` when the mail could not go out. */
 export const createdInvitationOutput = invitationOutput.extend({ token: z.string(), mailed: z.boolean() });
 export const myInvitationOutput = invitationOutput.extend({ vendor: vendorRefOutput });

@@ -6,6 +6,13 @@ import { verifyRefreshToken } from '../tokens.js';
 
 /** Revokes the whole session (the token's family); an expired token may still log out. */
 export const logoutProcedure = publicProcedure
+  .meta({
+    openapi: {
+      method: 'POST', path: '/auth/logout', tags: ['auth'],
+      summary: 'Log out: revoke the session of a refresh token',
+      errorResponses: { 401: 'not a refresh token of this server' },
+    },
+  })
   .input(refreshTokenInput)
   .output(okOutput)
   .mutation(async ({ ctx, input }) => {

@@ -5,6 +5,13 @@ import { requestPasswordReset } from '../services/password-reset.js';
 
 /** Always `{ ok: true }`: the answer never tells whether an account exists. */
 export const requestPasswordResetProcedure = publicProcedure
+  .meta({
+    openapi: {
+      method: 'POST', path: '/auth/password-reset-requests', tags: ['auth'],
+      summary: 'Mail a password-reset link (always answers ok)',
+      errorResponses: { 429: 'too many reset requests from this address or for this email (retryAfter)' },
+    },
+  })
   .input(requestPasswordResetInput)
   .output(okOutput)
   .mutation(async ({ ctx, input }) => {

@@ -4,6 +4,12 @@ import { selectMe } from '../selectors/me.js';
 import { updateProfile } from '../services/update-profile.js';
 
 export const updateProfileProcedure = authedProcedure
+  .meta({
+    openapi: {
+      method: 'PATCH', path: '/me', tags: ['users'],
+      summary: 'Update your name and profile',
+    },
+  })
   .input(updateProfileInput)
   .output(meOutput)
   .mutation(async ({ ctx, input }) => {

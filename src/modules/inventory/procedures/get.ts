@@ -3,6 +3,13 @@ import { itemIdInput, itemOutput } from '../contract.js';
 import { getItem } from '../selectors/item-contents.js';
 
 export const getItemProcedure = vendorProcedure
+  .meta({
+    openapi: {
+      method: 'GET', path: '/items/{id}', tags: ['items'],
+      summary: 'One item',
+      errorResponses: { 404: 'no such item in the stores you can see' },
+    },
+  })
   .input(itemIdInput)
   .output(itemOutput)
   .query(({ ctx, input }) => getItem(ctx.em, ctx, input.id));

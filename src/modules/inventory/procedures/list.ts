@@ -3,6 +3,12 @@ import { itemPageOutput, listItemsInput } from '../contract.js';
 import { listItems } from '../selectors/list-items.js';
 
 export const listItemsProcedure = vendorProcedure
+  .meta({
+    openapi: {
+      method: 'GET', path: '/items', tags: ['items'],
+      summary: 'List and search items, one page at a time',
+    },
+  })
   .input(listItemsInput.default({ status: 'active', sort: 'createdAt', order: 'desc', limit: 50 }))
   .output(itemPageOutput)
   .query(({ ctx, input }) => listItems(ctx.em, ctx, input));

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { z } from 'zod';
-import { AppError } from '../../../core/errors.js';
+import { invalidInput, type AppError } from '../../../core/errors.js';
 import type { IUser } from '../../identity/entities.js';
 import { pick } from '../../audit/changes.js';
 import { attributeSchemas, cardDetailsSchema, genericAttributes, priceFields, type CardDetailsInput, type ItemCategory, type PriceField } from '../contract.js';
@@ -15,7 +15,7 @@ export function validAttributes(category: ItemCategory, attributes: Record<strin
 
 function badInput(prefix: string[], error: z.ZodError): AppError {
   const issues = error.issues.map((i) => ({ path: [...prefix, ...i.path.map(String)], message: i.message }));
-  return new AppError('BAD_REQUEST', `Invalid input: ${issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`, { issues });
+  return invalidInput(issues);
 }
 
 /** Merges card details into the item's (creating them), or removes them for `null`. */

@@ -1,4 +1,4 @@
-import { AppError, conflict, notFound } from '../../../core/errors.js';
+import { conflict, invalidInput, notFound } from '../../../core/errors.js';
 import { newId } from '../../../core/ids.js';
 import { sqlArray } from '../../../db/sql.js';
 import type { Transaction, VendorWriteContext } from '../../../db/write.js';
@@ -117,6 +117,6 @@ function assertFits(lines: StockLine[], quantities: Map<string, number>, options
   if (over >= 0) {
     const path = options.pathOf?.(over) ?? ['lines', over];
     const message = `would take the stock above the maximum of ${MAX_STOCK.toLocaleString('en')} units`;
-    throw new AppError('BAD_REQUEST', `Invalid input: ${path.join('.')}: ${message}`, { issues: [{ path, message }] });
+    throw invalidInput([{ path, message }]);
   }
 }

@@ -4,6 +4,12 @@ import { toVendorDto } from '../dto.js';
 import { updateVendor } from '../services/vendor-settings.js';
 
 export const updateVendorProcedure = vendorProcedure
+  .meta({
+    openapi: {
+      method: 'PATCH', path: '/vendors/current', tags: ['vendors'],
+      summary: 'Update the vendor\'s settings',
+    },
+  })
   .input(updateVendorInput)
   .output(vendorOutput)
   .mutation(async ({ ctx, input }) => toVendorDto(await updateVendor(ctx, input)));

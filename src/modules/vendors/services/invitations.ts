@@ -5,9 +5,9 @@ import { write, type MemberWriteContext, type Transaction, type UserWriteContext
 import { changesOf } from '../../audit/changes.js';
 import { deliver } from '../../mail/mailer.js';
 import type { IUser } from '../../identity/entities.js';
-import type { MemberRole } from '../contract.js';
+import type { InvitationRef, MemberRole } from '../contract.js';
 import { findPrimaryMembership } from '../selectors/primary-membership.js';
-import { Invitation, VendorMember, type IInvitation } from '../entities.js';
+import { Invitation, VendorMember, type IInvitation, type IVendor, type IVendorMember } from '../entities.js';
 import { invitationMail } from '../mail.js';
 import { lockVendorAsCaller, makePrimary } from './memberships.js';
 import type { EntityManager } from '@mikro-orm/postgresql';
@@ -15,8 +15,6 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 const INVITATION_TTL_MS = 7 * 24 * 60 * 60 * 1000;
 const UNUSABLE = 'This invitation is invalid, expired, revoked or already used';
 
-/** How a caller names an invitation: the mailed token, or its id for the signed-in invitee. */
-export type InvitationRef = { token: string } | { invitationId: string };
 
 /**
  * A new invitation replaces the pending one for the same email. The token is returned once to
@@ -93,7 +91,7 @@ export async function acceptInvitation(tx: Transaction, user: IUser, invitation:
   return member;
 }
 
-export function acceptInvitationByRef(wc: UserWriteContext, ref: InvitationRef) {
+export function acceptInvitationByRef(wc: UserWriteContext, ref: InvitationRef): Promise<{ vendor: IVendor; member: IVendorMember }> {
   return write(wc, async (tx) => {
     const invitation = await findAnswerableInvitation(tx.em, wc.user, ref);
     const member = await acceptInvitation(tx, wc.user, invitation);

@@ -4,5 +4,11 @@ import { invitationOutput } from '../../contract.js';
 import { listVendorInvitations } from '../../selectors/invitations.js';
 
 export const listInvitationsProcedure = vendorProcedure
+  .meta({
+    openapi: {
+      method: 'GET', path: '/invitations', tags: ['invitations'],
+      summary: 'The vendor\'s invitations',
+    },
+  })
   .output(z.array(invitationOutput))
   .query(({ ctx }) => listVendorInvitations(ctx.em, ctx.vendor));

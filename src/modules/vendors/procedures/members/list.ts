@@ -3,4 +3,12 @@ import { vendorProcedure } from '../../../../trpc/procedures.js';
 import { memberOutput } from '../../contract.js';
 import { listMembers } from '../../selectors/members.js';
 
-export const listMembersProcedure = vendorProcedure.output(z.array(memberOutput)).query(({ ctx }) => listMembers(ctx.em, ctx.vendor));
+export const listMembersProcedure = vendorProcedure
+  .meta({
+    openapi: {
+      method: 'GET', path: '/members', tags: ['members'],
+      summary: 'The vendor\'s members',
+    },
+  })
+  .output(z.array(memberOutput))
+  .query(({ ctx }) => listMembers(ctx.em, ctx.vendor));

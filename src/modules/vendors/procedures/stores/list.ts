@@ -5,6 +5,12 @@ import { storeScopeOf } from '../../selectors/store-scope.js';
 import { listStores } from '../../selectors/stores.js';
 
 export const listStoresProcedure = vendorProcedure
+  .meta({
+    openapi: {
+      method: 'GET', path: '/stores', tags: ['stores'],
+      summary: 'The stores you can see',
+    },
+  })
   .input(listStoresInput)
   .output(z.array(storeOutput))
   .query(async ({ ctx, input }) =>
