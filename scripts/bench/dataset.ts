@@ -5,6 +5,7 @@ import { databaseOnServer } from '../../src/db/server.js';
 import type { Logger } from '../../src/logger.js';
 import { User } from '../../src/modules/identity/entities.js';
 import { hashPassword } from '../../src/modules/identity/passwords.js';
+import { purgeItems } from '../../src/modules/inventory/services/item-status.js';
 import { createServices } from '../../src/services.js';
 import { SCALE_PASSWORD } from '../seed-scale-constants.js';
 import { buildScaleDataset } from '../seed-scale.js';
@@ -56,7 +57,8 @@ export async function ensureScaleDataset(url: string, plan: BenchPlan, log: Logg
     if (reused) {
       // Every run starts from the same data: earlier runs' created items go (with their ledger),
       // and a vacuum refreshes the visibility map their writes left stale.
-      await em.execute("delete from items where sku not like 'SC-%'", [], 'run');
+      const created = await em.execute<{ id: string }[]>("select id from items where sku not like 'SC-%'");
+      await em.transactional((tx) => purgeItems(tx, created.map((item) => item.id)));
       await em.execute('vacuum analyze items, stock_movements, price_changes', [], 'run');
     } else {
       const tables = [...orm.getMetadata().getAll().values()].filter((m) => m.tableName && !m.abstract).map((m) => `"${m.tableName}"`);

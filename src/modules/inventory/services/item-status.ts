@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { conflict } from '../../../core/errors.js';
+import { sqlArray } from '../../../db/sql.js';
 import { write, type VendorWriteContext } from '../../../db/write.js';
 import { changesOf } from '../../audit/changes.js';
 import type { ItemStatus } from '../contract.js';
@@ -46,6 +47,6 @@ export function deleteItem(wc: VendorWriteContext, id: string) {
 export async function purgeItems(tx: EntityManager, itemIds: string[]): Promise<void> {
   if (!itemIds.length) return;
   await tx.execute("select set_config('omni.ledger_purge', 'on', true)");
-  await tx.execute('delete from items where id in (?)', [itemIds], 'run');
+  await tx.execute('delete from items where id = any(?::uuid[])', [sqlArray(itemIds)], 'run');
   await tx.execute("select set_config('omni.ledger_purge', 'off', true)");
 }
