@@ -18,7 +18,6 @@ import { step } from './support/progress.js';
 // Run inside the page by page.evaluate (this program has no DOM types).
 declare const document: { querySelector(selector: string): { textContent: string | null } | null; querySelectorAll(selector: string): { length: number } };
 declare const performance: { now(): number; getEntriesByType(type: string): { name: string; startTime: number }[] };
-declare function requestAnimationFrame(callback: () => void): void;
 declare const location: { href: string };
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -79,15 +78,7 @@ try {
   let inventoryLoad = { bytes: 0, fcp: 0 };
   for (let n = 0; n < RUNS; n++) {
     await page.goto(`${url}/inventory`, { waitUntil: 'commit' });
-    tableTimes.push(
-      await page.evaluate(
-        (rows) => new Promise<number>((resolve) => {
-          const check = () => (document.querySelectorAll(rows).length > 0 ? resolve(performance.now()) : requestAnimationFrame(check));
-          check();
-        }),
-        ROWS,
-      ),
-    );
+    tableTimes.push(await frameWhen(page, `document.querySelectorAll(${JSON.stringify(ROWS)}).length > 0`));
     if (n === 0) {
       await page.waitForLoadState('networkidle');
       inventoryLoad = await firstLoad(page);
@@ -114,16 +105,8 @@ try {
     const before = await page.locator('.result-count').textContent();
     const started = await page.evaluate(() => performance.now());
     await search.press('2');
-    const done = await page.evaluate(
-      (previous) => new Promise<number>((resolve) => {
-        const check = () => {
-          const shown = document.querySelector('.result-count')!.textContent!;
-          return shown !== previous && !shown.includes('updating') ? resolve(performance.now()) : requestAnimationFrame(check);
-        };
-        check();
-      }),
-      before,
-    );
+    const shown = "document.querySelector('.result-count').textContent";
+    const done = await frameWhen(page, `${shown} !== ${JSON.stringify(before)} && !${shown}.includes('updating')`);
     keystrokes.push(done - started);
   }
   await browser.close();
@@ -169,6 +152,17 @@ async function firstLoad(page: Page) {
     if (existsSync(file)) bytes += gzipSync(readFileSync(file)).length;
   }
   return { bytes, fcp };
+}
+
+/**
+ * performance.now() at the first animation frame at which `condition` holds. Page code goes as a
+ * string: tsx's compiled functions call a helper that does not exist in the page.
+ */
+function frameWhen(page: Page, condition: string): Promise<number> {
+  return page.evaluate(`new Promise((resolve) => {
+    const check = () => (${condition} ? resolve(performance.now()) : requestAnimationFrame(check));
+    check();
+  })`);
 }
 
 async function waitForHealth(url: string) {

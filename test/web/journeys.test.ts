@@ -118,6 +118,7 @@ if (!hasChromium && !process.env.CI) console.log(`  browser tests skipped: no Ch
       await page.getByRole('heading', { name: 'Charizard Holo Base Set' }).waitFor();
       await page.getByText('PSA 9.5').waitFor();
       await page.getByRole('img', { name: 'Charizard Holo Base Set' }).waitFor();
+      await page.getByRole('img', { name: /Line chart of the item's prices/ }).locator('.recharts-line').first().waitFor();
       await checkScreen(page, 'item-page');
 
       // The server's answer lands on its field: a second item with the same SKU.

@@ -2,39 +2,39 @@ import { useQuery } from '@tanstack/react-query';
 import { Suspense } from 'react';
 import { Navigate, Outlet, useLocation } from 'react-router';
 import { hasRole } from '../auth/roles';
-import { meQuery, useMe, useSession, vendorQuery } from '../auth/useMe';
+import { meQuery, useMe, useSession } from '../auth/useMe';
 import type { MemberRole } from '@api/modules/vendors/contract';
 import { PageHeader } from '../ui/PageHeader';
 import { LoadingBlock, QueryError } from '../ui/states';
 import { NoVendor } from './NoVendor';
+import { ScreenErrorBoundary } from './ScreenErrorBoundary';
 import { Shell } from './Shell';
 
-/** Every signed-in screen: the session and the user's vendor are loaded before any of them renders. */
+/** Every signed-in screen: the user (and whether they have a shop to work in) is loaded before any of them renders. */
 export function SignedIn() {
   const tokens = useSession();
   const location = useLocation();
   const me = useQuery({ ...meQuery(), enabled: tokens !== null });
-  const vendor = useQuery({ ...vendorQuery(), enabled: Boolean(me.data?.vendor) });
   if (!tokens) {
     const next = location.pathname === '/' ? '' : `?next=${encodeURIComponent(location.pathname + location.search)}`;
     return <Navigate to={`/sign-in${next}`} replace />;
   }
-  const failed = me.error ?? vendor.error;
-  if (failed) {
+  if (me.isError) {
     return (
       <main id="main" className="public-layout">
-        <QueryError error={failed} retry={() => void (me.isError ? me.refetch() : vendor.refetch())} />
+        <QueryError error={me.error} retry={() => void me.refetch()} />
       </main>
     );
   }
   if (!me.data) return <LoadingBlock height="100vh" />;
   if (!me.data.vendor) return <NoVendor />;
-  if (vendor.isPending) return <LoadingBlock height="100vh" />;
   return (
     <Shell>
-      <Suspense fallback={<LoadingBlock height="50vh" />}>
-        <Outlet />
-      </Suspense>
+      <ScreenErrorBoundary>
+        <Suspense fallback={<LoadingBlock height="50vh" />}>
+          <Outlet />
+        </Suspense>
+      </ScreenErrorBoundary>
     </Shell>
   );
 }

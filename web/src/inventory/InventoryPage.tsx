@@ -16,7 +16,7 @@ import { ItemTable } from './ItemTable';
 /** Rows per items.list call: the table asks for the next page well before the user reaches it. */
 const PAGE = 100;
 /** Typing pauses this long before the search runs, so each word is one query, not one per letter. */
-const SEARCH_DELAY_MS = 150;
+const SEARCH_DELAY_MS = 100;
 
 const sortLabels: Record<ItemSort, string> = {
   name: 'Name',

@@ -16,20 +16,25 @@ const lines: { field: PriceField; label: string; color: string }[] = [
  */
 export default function PriceHistoryChart({ changes, currency }: { changes: PriceChangeOutput[]; currency: string }) {
   const ordered = [...changes].sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+  // Every price as it stood after each moment; changes made together (an item's creation) are one point.
   const latest: Partial<Record<PriceField, string>> = {};
-  const points = ordered.map((change) => {
+  const points: { at: number; exact: Partial<Record<PriceField, string>> }[] = [];
+  for (const change of ordered) {
     latest[change.field] = change.newValue;
-    return { at: new Date(change.createdAt).getTime(), exact: { ...latest }, ...Object.fromEntries(Object.entries(latest).map(([k, v]) => [k, Number(v)])) };
-  });
+    const at = new Date(change.createdAt).getTime();
+    if (points.at(-1)?.at === at) points.pop();
+    points.push({ at, exact: { ...latest } });
+  }
+  const data = points.map((point) => ({ ...point, ...Object.fromEntries(Object.entries(point.exact).map(([k, v]) => [k, Number(v)])) }));
   // One moment (the prices an item was created with) still needs a span of time to draw over.
   const first = points[0]?.at ?? 0;
   const last = points.at(-1)?.at ?? first;
   const domain = [first, last > first ? last : first + 86_400_000];
   return (
     <ChartFrame label="Line chart of the item's prices over time; the list below has every change.">
-      <LineChart data={points} margin={{ top: 8, right: 16, bottom: 8, left: 8 }}>
+      <LineChart data={data} margin={{ top: 8, right: 16, bottom: 8, left: 8 }}>
         <CartesianGrid strokeDasharray="3 3" vertical={false} />
-        <XAxis dataKey="at" type="number" scale="time" domain={domain} tickFormatter={(at: number) => formatDate(new Date(at).toISOString())} tick={{ fontSize: 12 }} />
+        <XAxis dataKey="at" type="number" domain={domain} tickFormatter={(at: number) => formatDate(new Date(at).toISOString())} tick={{ fontSize: 12 }} />
         <YAxis tickFormatter={compactMoney(currency)} width={64} tick={{ fontSize: 12 }} />
         <Tooltip
           labelFormatter={(at) => formatDateTime(new Date(Number(at)).toISOString())}
