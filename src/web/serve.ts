@@ -28,7 +28,7 @@ export interface WebApp {
  * GET that is not a server path (the client routes).
  */
 export function createWebApp(config: Config, log: Logger, httpServer: Server): WebApp | null {
-  if (config.isProduction) return builtWebApp(log);
+  if (config.isProduction) return builtWebApp(log, webDir);
   let vite: Promise<ViteDevServer> | undefined;
   const start = async () => {
     // Vite is a devDependency: imported only here, so production never loads it.
@@ -55,16 +55,17 @@ export function createWebApp(config: Config, log: Logger, httpServer: Server): W
   return { handler: outsideServerPaths(handler), close: async () => (await vite)?.close() };
 }
 
-function builtWebApp(log: Logger): WebApp | null {
-  const index = `${webDir}index.html`;
+/** The built app in `dir` (with a trailing slash), or null when it was not built. */
+export function builtWebApp(log: Logger, dir: string): WebApp | null {
+  const index = `${dir}index.html`;
   if (!existsSync(index)) {
-    log.warn({ webDir }, 'the web app is not built (npm run build): serving the API only');
+    log.warn({ dir }, 'the web app is not built (npm run build): serving the API only');
     return null;
   }
-  const files = express.static(webDir, {
+  const files = express.static(dir, {
     index: false,
     setHeaders: (res, path) => {
-      const hashed = path.startsWith(`${webDir}assets/`);
+      const hashed = path.startsWith(`${dir}assets/`);
       res.setHeader('Cache-Control', hashed ? 'public, max-age=31536000, immutable' : 'no-cache');
     },
   });

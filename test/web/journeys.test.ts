@@ -118,7 +118,7 @@ if (!hasChromium && !process.env.CI) console.log(`  browser tests skipped: no Ch
       await page.getByRole('heading', { name: 'Charizard Holo Base Set' }).waitFor();
       await page.getByText('PSA 9.5').waitFor();
       await page.getByRole('img', { name: 'Charizard Holo Base Set' }).waitFor();
-      await page.getByRole('img', { name: /Line chart of the item's prices/ }).locator('.recharts-line').first().waitFor();
+      await page.getByRole('img', { name: /Line chart of the item's prices/ }).locator('.recharts-dot').first().waitFor();
       await checkScreen(page, 'item-page');
 
       // The server's answer lands on its field: a second item with the same SKU.
@@ -152,6 +152,27 @@ if (!hasChromium && !process.env.CI) console.log(`  browser tests skipped: no Ch
       await figure(page, 'Items (SKUs)').getByText('3').waitFor();
       await page.locator('.recharts-bar-rectangle').first().waitFor();
       await checkScreen(page, 'dashboard');
+
+      // Bulk: two items get 2 more units each, then one is archived.
+      await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Inventory' }).click();
+      await page.getByLabel('Select Pikachu Promo').check();
+      await page.getByLabel('Select Booster Box Jungle').check();
+      await page.getByRole('region', { name: 'Selected items' }).getByText('2 selected').waitFor();
+      await page.getByRole('button', { name: 'Adjust stock' }).click();
+      const dialog = page.getByRole('dialog', { name: 'Adjust stock of 2 items' });
+      await dialog.getByLabel('Units').fill('2');
+      await checkScreen(page, 'inventory-bulk-adjust');
+      await dialog.getByRole('button', { name: 'Apply to all' }).click();
+      await page.getByText('2 items changed.').waitFor();
+      const quantityOf = (name: string) => page.locator('.item-table__body [role=row]', { hasText: name }).locator('.item-row__qty');
+      await quantityOf('Pikachu Promo').getByText('6').waitFor();
+      await quantityOf('Booster Box Jungle').getByText('6').waitFor();
+      await page.getByLabel('Select Booster Box Jungle').check();
+      await page.getByRole('button', { name: 'Archive', exact: true }).click();
+      await page.getByText('1 item archived.').waitFor();
+      await page.getByText('2 items', { exact: true }).waitFor();
+      await page.getByRole('button', { name: 'Archived' }).click();
+      await page.getByRole('link', { name: 'Booster Box Jungle' }).waitFor();
       expect(errors()).to.deep.equal([]);
     } finally {
       await browser.cleanup();
@@ -199,6 +220,14 @@ if (!hasChromium && !process.env.CI) console.log(`  browser tests skipped: no Ch
       await access.selectOption('sales');
       await owner.reload();
       expect(await access.inputValue()).to.equal('sales');
+
+      // Removed from the shop, the staff member has none left to work in: they may open one or join another.
+      await owner.getByRole('row', { name: new RegExp(staffEmail.replace(/[.+]/g, '\\$&')) }).getByRole('button', { name: 'Remove' }).click();
+      await owner.getByRole('dialog', { name: 'Remove this member?' }).getByRole('button', { name: 'Remove' }).click();
+      await owner.getByRole('dialog', { name: 'Remove this member?' }).waitFor({ state: 'hidden' });
+      await staff.reload();
+      await staff.getByRole('heading', { name: 'Choose a shop' }).waitFor();
+      await checkScreen(staff, 'no-vendor');
     } finally {
       await ownerBrowser.cleanup();
       await staffBrowser.cleanup();

@@ -35,25 +35,34 @@ async function forEachItem(items: ItemOutput[], call: (item: ItemOutput) => Prom
 }
 
 /** Archive (or restore) the selected items, or change their stock by the same amount. */
-export function BulkActions({ selected, status, onDone }: { selected: ItemOutput[]; status: 'active' | 'archived'; onDone: () => void }) {
+interface BulkActionsProps {
+  selected: ItemOutput[];
+  status: 'active' | 'archived';
+  /** Clears the selection; `notice` says what was done when everything succeeded. */
+  onDone: (notice?: string) => void;
+}
+
+export function BulkActions({ selected, status, onDone }: BulkActionsProps) {
   const [adjusting, setAdjusting] = useState(false);
   const [busy, setBusy] = useState(false);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
-  const run = async (call: (item: ItemOutput) => Promise<unknown>) => {
+  const run = async (done: string, call: (item: ItemOutput) => Promise<unknown>) => {
     setBusy(true);
     setOutcome(null);
     const result = await forEachItem(selected, call);
     setBusy(false);
     setOutcome(result);
-    if (result.failures.length === 0) onDone();
+    if (result.failures.length === 0) onDone(`${formatCount(result.done)} ${result.done === 1 ? 'item' : 'items'} ${done}.`);
     return result;
   };
   const archive = () =>
-    run((item) => (status === 'active' ? trpcClient.items.archive.mutate({ id: item.id }) : trpcClient.items.restore.mutate({ id: item.id })));
+    status === 'active'
+      ? run('archived', (item) => trpcClient.items.archive.mutate({ id: item.id }))
+      : run('restored', (item) => trpcClient.items.restore.mutate({ id: item.id }));
 
   const form = useForm({ resolver: zodResolver(stockAdjustForm), defaultValues: stockAdjustDefaults });
   const adjust = form.handleSubmit(async (change) => {
-    const result = await run((item) => trpcClient.items.adjustStock.mutate({ id: item.id, ...change }));
+    const result = await run('changed', (item) => trpcClient.items.adjustStock.mutate({ id: item.id, ...change }));
     if (result.failures.length === 0) {
       setAdjusting(false);
       form.reset(stockAdjustDefaults);
@@ -73,7 +82,7 @@ export function BulkActions({ selected, status, onDone }: { selected: ItemOutput
           Adjust stock
         </button>
       )}
-      <button type="button" className="button button--ghost" disabled={busy} onClick={onDone}>
+      <button type="button" className="button button--ghost" disabled={busy} onClick={() => onDone()}>
         Clear selection
       </button>
       {busy && <span role="status">Working…</span>}
@@ -97,8 +106,9 @@ export function BulkActions({ selected, status, onDone }: { selected: ItemOutput
   );
 }
 
+/** What failed, and why (a full success is told by the page, as the selection goes). */
 function OutcomeMessage({ outcome }: { outcome: Outcome }) {
-  if (outcome.failures.length === 0) return <Alert tone="success">{formatCount(outcome.done)} items changed.</Alert>;
+  if (outcome.failures.length === 0) return null;
   return (
     <Alert>
       {formatCount(outcome.done)} changed, {formatCount(outcome.failures.length)} not:

@@ -6,6 +6,7 @@ import { trpc, trpcClient } from '../api/client';
 import { keysetPages } from '../api/pages';
 import { useCan } from '../auth/useMe';
 import { formatCount } from '../lib/format';
+import { Alert } from '../ui/Alert';
 import { PageHeader } from '../ui/PageHeader';
 import { QueryError } from '../ui/states';
 import { BulkActions } from './BulkActions';
@@ -33,6 +34,7 @@ export default function InventoryPage() {
   const [search, setSearch] = useState(filters.search ?? '');
   const [filtersOpen, setFiltersOpen] = useState(false);
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
+  const [notice, setNotice] = useState<string | null>(null);
 
   const searchTimer = useRef<ReturnType<typeof setTimeout>>(undefined);
   const onSearch = (value: string) => {
@@ -53,6 +55,7 @@ export default function InventoryPage() {
   if (selectionFor !== input) {
     setSelectionFor(input);
     setSelected(new Set());
+    setNotice(null);
   }
   const items = useInfiniteQuery({
     ...keysetPages(trpc.items.list.queryKey(input), (cursor) => trpcClient.items.list.query({ ...input, cursor })),
@@ -116,12 +119,16 @@ export default function InventoryPage() {
       <p className="result-count" aria-live="polite">
         {total === undefined ? '\u00a0' : `${formatCount(total)} ${total === 1 ? 'item' : 'items'}${items.isPlaceholderData ? ' (updating…)' : ''}`}
       </p>
+      <Alert tone="success">{notice}</Alert>
       {items.isError && <QueryError error={items.error} retry={() => void items.refetch()} />}
       {canWrite && selected.size > 0 && (
         <BulkActions
           selected={rows.filter((row) => selected.has(row.id))}
           status={filters.status}
-          onDone={() => setSelected(new Set())}
+          onDone={(done) => {
+            setSelected(new Set());
+            setNotice(done ?? null);
+          }}
         />
       )}
       <ItemTable

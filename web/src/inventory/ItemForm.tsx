@@ -5,7 +5,7 @@ import { Link } from 'react-router';
 import { cardFinishes, gradingCompanies, itemCategories, type ItemOutput } from '@api/modules/inventory/contract';
 import type { StoreOutput } from '@api/modules/vendors/contract';
 import { useVendor } from '../auth/useMe';
-import { categoryLabels, formatCount, humanize } from '../lib/format';
+import { categoryLabels, completenessLabels, formatCount, humanize } from '../lib/format';
 import { Alert } from '../ui/Alert';
 import { Field } from '../ui/Field';
 import { useFormSubmit } from '../ui/useFormSubmit';
@@ -194,10 +194,11 @@ export function ItemForm({ item, stores, onSave, cancelTo }: ItemFormProps) {
             <Field label="Completeness" error={attribute?.completeness?.message}>
               <select {...register('attributes.completeness')}>
                 <option value="">Not set</option>
-                <option value="loose">Loose (cartridge or disc only)</option>
-                <option value="cib">Complete in box</option>
-                <option value="box_manual">Box and manual</option>
-                <option value="sealed">Sealed</option>
+                {Object.entries(completenessLabels).map(([value, label]) => (
+                  <option key={value} value={value}>
+                    {label}
+                  </option>
+                ))}
               </select>
             </Field>
             <Field label="Genre" error={attribute?.genre?.message}>

@@ -8,7 +8,7 @@ import { queryClient, trpc, trpcClient } from '../api/client';
 import { keysetPages } from '../api/pages';
 import { describeError } from '../api/errors';
 import { useCan, useVendor } from '../auth/useMe';
-import { categoryLabels, formatCount, formatDateTime, humanize, reasonLabels } from '../lib/format';
+import { categoryLabels, completenessLabels, formatCount, formatDateTime, humanize, reasonLabels } from '../lib/format';
 import { stockAdjustForm } from '../lib/formSchemas';
 import { formatMoney, percentOf, subtractMoney } from '../lib/money';
 import { Alert } from '../ui/Alert';
@@ -67,7 +67,7 @@ function ItemDetails({ item }: { item: ItemOutput }) {
           ['Certificate', card.certNumber],
         ] as [string, string | null][])
       : []),
-    ...Object.entries(item.attributes).map(([key, value]) => [humanize(key), String(value)] as [string, string]),
+    ...Object.entries(item.attributes).map(([key, value]) => [humanize(key), (key === 'completeness' && completenessLabels[String(value)]) || String(value)] as [string, string]),
   ];
 
   return (

@@ -25,6 +25,14 @@ export const reasonLabels: Record<MovementReason, string> = {
   import: 'Import',
 };
 
+/** A video game's completeness (attributes.completeness in the contract). */
+export const completenessLabels: Record<string, string> = {
+  loose: 'Loose (cartridge or disc only)',
+  cib: 'Complete in box',
+  box_manual: 'Box and manual',
+  sealed: 'Sealed',
+};
+
 /** snake_case enum values people read: "reverse_holofoil" → "Reverse holofoil". */
 export const humanize = (value: string) => value.charAt(0).toUpperCase() + value.slice(1).replace(/_/g, ' ');
 
