@@ -1,7 +1,7 @@
 import type { TRPCError } from '@trpc/server';
 import { createExpressMiddleware } from '@trpc/server/adapters/express';
 import cors from 'cors';
-import express from 'express';
+import express, { type RequestHandler } from 'express';
 import helmet from 'helmet';
 import { randomUUID } from 'node:crypto';
 import { AppError } from './core/errors.js';
@@ -13,17 +13,19 @@ import { REST_BASE } from './rest/routes.js';
 import { appRouter } from './router.js';
 import type { AppServices } from './services.js';
 import { createRequestContext, httpRequestInfo } from './trpc/context.js';
+import { contentSecurityPolicy } from './web/serve.js';
 
 const REQUEST_ID = /^[\w.:-]{1,100}$/;
 /** Calls one batched request may carry (larger batches answer 400); clients set httpBatchLink's `maxItems` to at most this. */
 export const MAX_BATCH_SIZE = 20;
 
-export function createApp(services: AppServices) {
+/** `web` serves the web app (src/web/serve.ts) on every path the API does not answer. */
+export function createApp(services: AppServices, { web }: { web?: RequestHandler } = {}) {
   const { config, log } = services;
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', config.trustProxy);
-  app.use(helmet());
+  app.use(helmet({ contentSecurityPolicy: contentSecurityPolicy(config, services.storage.publicBase) }));
   // Only listed origins are echoed back; anything else gets no CORS headers at all.
   app.use(cors({ origin: config.corsOrigins, credentials: false, maxAge: 600 }));
 
@@ -72,6 +74,7 @@ export function createApp(services: AppServices) {
     }),
   );
 
+  if (web) app.use(web);
   app.use((_req, res) => {
     res.status(404).json({ error: 'Not found' });
   });

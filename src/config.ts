@@ -64,7 +64,7 @@ const envSchema = z.object({
   AUTH_REQUESTS_PER_EMAIL: positiveInt(5),
   SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
   MAIL_FROM: z.string().trim().min(3).default('Omni-Stock <no-reply@omni-stock.local>'),
-  APP_URL: z.url({ protocol: /^https?$/ }).default('http://localhost:5173'),
+  APP_URL: z.url({ protocol: /^https?$/ }).optional(),
   EMBEDDED_DB_IN_PRODUCTION: booleanFlag.default(false),
 });
 
@@ -102,6 +102,7 @@ export function loadEnvFile(file = '.env'): void {
 
 function buildConfig(vars: EnvVars, dataDir: string, jwtSecret: string) {
   const isProduction = vars.NODE_ENV === 'production';
+  const publicUrl = (vars.PUBLIC_URL ?? `http://${vars.HOST === '0.0.0.0' ? 'localhost' : vars.HOST}:${vars.PORT}`).replace(/\/+$/, '');
   return {
     env: vars.NODE_ENV,
     isProduction,
@@ -123,7 +124,7 @@ function buildConfig(vars: EnvVars, dataDir: string, jwtSecret: string) {
     /** Hosts item image URLs may point at (the active storage's public host is added by the media module). */
     imageHosts: vars.IMAGE_HOSTS.map((h) => h.toLowerCase()),
     /** This server's external base URL (no trailing slash): the local storage's upload and image URLs start here. */
-    publicUrl: (vars.PUBLIC_URL ?? `http://${vars.HOST === '0.0.0.0' ? 'localhost' : vars.HOST}:${vars.PORT}`).replace(/\/+$/, ''),
+    publicUrl,
     /** Supabase Storage when configured; null selects the local filesystem storage. */
     supabase: vars.SUPABASE_URL && vars.SUPABASE_SERVICE_ROLE_KEY
       ? { url: vars.SUPABASE_URL, serviceRoleKey: vars.SUPABASE_SERVICE_ROLE_KEY, bucket: vars.SUPABASE_BUCKET }
@@ -140,8 +141,8 @@ function buildConfig(vars: EnvVars, dataDir: string, jwtSecret: string) {
     },
     /** Without an SMTP server, mail lands as JSON files in <dataDir>/outbox. */
     mail: { smtpUrl: vars.SMTP_URL, from: vars.MAIL_FROM },
-    /** The web client's base URL, for links in mail (invitations, password reset). */
-    appUrl: vars.APP_URL.replace(/\/+$/, ''),
+    /** The web app's base URL, for links in mail (invitations, password reset): this server's own unless it is elsewhere. */
+    appUrl: (vars.APP_URL ?? publicUrl).replace(/\/+$/, ''),
   };
 }
 

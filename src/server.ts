@@ -5,6 +5,7 @@ import { ConfigError, loadConfig, loadEnvFile, type Config } from './config.js';
 import { DatabaseStartError } from './db/orm.js';
 import { createLogger, wantsPrettyLogs } from './logger.js';
 import { openRuntime, type Runtime } from './runtime.js';
+import { createWebApp } from './web/serve.js';
 
 /**
  * Process entry: config → port → database → app → graceful stop. The port is taken before the
@@ -23,7 +24,8 @@ let handle: (req: IncomingMessage, res: ServerResponse) => void = (_req, res) =>
 const server = createServer((req, res) => handle(req, res));
 await listen(config).catch(exitWith);
 const runtime: Runtime = await openRuntime({ config, log }).catch(exitWith);
-handle = createApp(runtime.services);
+const web = createWebApp(config, log, server);
+handle = createApp(runtime.services, { web: web?.handler });
 const { port } = server.address() as AddressInfo;
 log.info(
   {
@@ -41,9 +43,11 @@ async function shutdown(signal: string) {
   log.info({ signal }, 'shutting down');
   const force = setTimeout(() => process.exit(1), 10_000);
   force.unref();
+  const closed = new Promise((resolve) => server.once('close', resolve));
   server.close();
   server.closeIdleConnections();
-  await new Promise((resolve) => server.once('close', resolve));
+  await web?.close(); // its hot-reload sockets would keep the server open
+  await closed;
   await runtime.close();
   log.info('stopped');
   process.exit(0);

@@ -96,7 +96,8 @@ describe('REST /api/v1', () => {
     const { token: _secret, mailed: _mailed, ...invitation } = invited.body as Record<string, unknown>;
     expect((await trpc('invitations.list', undefined, token)).body).to.deep.include(invitation);
     const promoted = await rest('members.updateRole', { memberId: staff.memberId, role: 'admin' }, token);
-    expect((await trpc('members.list', undefined, token)).body).to.deep.include(promoted.body);
+    const listed = ((await trpc('members.list', undefined, token)).body as { id: string }[]).find((m) => m.id === staff.memberId);
+    expect(listed).to.deep.include(promoted.body as object);
     const upload = await rest('media.createUploadUrl', { fileName: 'card.png', contentType: 'image/png', size: 1000 }, token);
     expect(upload.status).to.equal(200);
     expect(upload.body).to.have.keys('uploadUrl', 'path', 'publicUrl', 'expiresAt');

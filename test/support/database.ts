@@ -48,6 +48,9 @@ export async function startTestRun(log: Logger): Promise<TestRun> {
 /** This worker's database, copied from the run's template on first use. */
 export const workerDatabase = () => databaseOnServer(process.env[SERVER_ENV]!, `${RUN}_${process.pid}`, TEMPLATE);
 
+/** Another copy of the template for a server process a test starts (dropped with the run's databases). */
+export const serverDatabase = (name: string) => databaseOnServer(process.env[SERVER_ENV]!, `${RUN}_${name}_${process.pid}`, TEMPLATE);
+
 /** This worker's DATA_DIR: its mail outbox, uploads and secrets. */
 export const workerDataDir = () => join(RUNS_DIR, RUN, String(process.pid));
 

@@ -92,6 +92,10 @@ export const memberOutput = z.object({
   status: z.enum(memberStatuses),
   isPrimary: z.boolean(),
 }).meta({ id: 'Member' });
+/** members.list: each member with the stores granted to them (owners and admins reach every store without grants). */
+export const listedMemberOutput = memberOutput.extend({
+  storeAccess: z.array(z.object({ storeId: idSchema, role: z.enum(storeAccessRoles) })),
+}).meta({ id: 'ListedMember' });
 export const invitationOutput = z.object({
   id: idSchema,
   email: z.string(),

@@ -30,7 +30,7 @@ describe('members', () => {
         [owner.email, 'owner', 'active', true],
         [admin.email, 'admin', 'active', true],
       ]);
-      expect(members[0]).to.have.keys(['id', 'userId', 'email', 'role', 'status', 'isPrimary']);
+      expect(members[0]).to.have.keys(['id', 'userId', 'email', 'role', 'status', 'isPrimary', 'storeAccess']);
     });
 
     it('refuses staff and anonymous callers', async () => {

@@ -65,7 +65,10 @@ describe('store access', () => {
     await owner.caller.stores.grantAccess({ ...input, role: 'view_only' });
     expect(await owner.caller.stores.grantAccess({ ...input, role: 'manager' })).to.include({ role: 'manager' });
     expect((await scopeOf(staff.memberId)).all).to.equal(false);
+    const accessOf = async () => Object.fromEntries((await owner.caller.members.list()).map((m) => [m.email, m.storeAccess]));
+    expect(await accessOf()).to.deep.equal({ [owner.email]: [], [staff.email]: [{ storeId: main!.id, role: 'manager' }] });
     expect(await owner.caller.stores.revokeAccess(input)).to.deep.equal({ ok: true });
+    expect((await accessOf())[staff.email]).to.deep.equal([]);
     expect(await owner.caller.stores.revokeAccess(input)).to.deep.equal({ ok: true });
     expect(await staff.caller.stores.list()).to.deep.equal([]);
   });

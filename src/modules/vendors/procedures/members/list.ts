@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { vendorProcedure } from '../../../../trpc/procedures.js';
-import { memberOutput } from '../../contract.js';
+import { listedMemberOutput } from '../../contract.js';
 import { listMembers } from '../../selectors/members.js';
 
 export const listMembersProcedure = vendorProcedure
@@ -10,5 +10,5 @@ export const listMembersProcedure = vendorProcedure
       summary: 'The vendor\'s members',
     },
   })
-  .output(z.array(memberOutput))
+  .output(z.array(listedMemberOutput))
   .query(({ ctx }) => listMembers(ctx.em, ctx.vendor));
