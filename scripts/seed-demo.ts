@@ -1,5 +1,6 @@
-// npm run seed: the demo vendor with an owner, an admin and a staff user, two stores and a few
-// hundred items with some stock history. Safe to run again: what exists is left as it is.
+// npm run seed: the demo vendor with an owner, an admin and a staff user, two stores, a few
+// hundred items with some stock history, and four weeks of sales (scripts/seed-sales.ts), all
+// written at the moments they happened. Safe to run again: what exists is left as it is.
 import { systemWriteContext, write, type VendorWriteContext, type WriteContext } from '../src/db/write.js';
 import { changesOf } from '../src/modules/audit/changes.js';
 import type { MemberRole } from '../src/modules/vendors/contract.js';
@@ -9,11 +10,14 @@ import { register } from '../src/modules/identity/services/register.js';
 import { Item } from '../src/modules/inventory/entities.js';
 import { Store, StoreAccess, VendorMember } from '../src/modules/vendors/entities.js';
 import { createStore } from '../src/modules/vendors/services/stores.js';
+import { updateVendor } from '../src/modules/vendors/services/vendor-settings.js';
 import { seedDemoItems } from './seed-inventory.js';
+import { asOfPast, seedDemoSales } from './seed-sales.js';
 import { withRuntime } from '../src/runtime.js';
 import { progressBar, seconds, step } from './support/progress.js';
 
 const PASSWORD = 'omni-stock-demo';
+const SALES_DAYS = 28;
 const OWNER = 'owner@demo.omni-stock.test';
 const TEAM: { email: string; role: MemberRole; firstName: string }[] = [
   { email: 'admin@demo.omni-stock.test', role: 'admin', firstName: 'Ada' },
@@ -31,14 +35,32 @@ await withRuntime(async ({ services }) => {
     return { vendor: shop.vendor, stores };
   });
   let bar: ReturnType<typeof progressBar> | undefined;
-  const added = (await seed.em.count(Item, { vendor }))
-    ? 0
-    : await seedDemoItems(services, vendor.id, stores.map((s) => s.id), {
-        start: (total) => (bar = progressBar('demo items', total, 'items')),
-        advance: () => bar?.advance(),
+  // A new catalogue and its sales are written as of four weeks ago, day by day (see seed-sales.ts).
+  const history = (await seed.em.count(Item, { vendor }))
+    ? { items: 0, sales: 0, returns: 0, voids: 0 }
+    : await asOfPast(SALES_DAYS, async (setClock, start) => {
+        const items = await seedDemoItems(services, vendor.id, stores.map((s) => s.id), {
+          start: (total) => (bar = progressBar('demo items', total, 'items')),
+          advance: () => bar?.advance(),
+        });
+        bar?.done();
+        const sellers = await Promise.all([OWNER, ...TEAM.map((m) => m.email)].map((email) => memberIdOf(seed, vendor.id, email)));
+        const sales = await step(`${SALES_DAYS} days of sales`, () =>
+          seedDemoSales(services, vendor.id, {
+            start,
+            days: SALES_DAYS,
+            // The owner restocks and sells in the shop; Ada runs the booth; Sam sells in the shop (his sales grant).
+            sellers: [{ memberId: sellers[0]!, storeIds: [stores[0]!.id] }, { memberId: sellers[1]!, storeIds: [stores[1]!.id] }, { memberId: sellers[2]!, storeIds: [stores[0]!.id] }],
+            weekendStoreId: stores[1]!.id,
+            setClock,
+          }),
+        );
+        return { items, ...sales };
       });
-  bar?.done();
-  console.log(`Demo vendor "${vendor.name}" (${vendor.id}), stores ${stores.map((s) => s.name).join(' and ')}, ${added} items added in ${seconds(started)}.`);
+  console.log(
+    `Demo vendor "${vendor.name}" (${vendor.id}), stores ${stores.map((s) => s.name).join(' and ')}: ` +
+      `${history.items} items, ${history.sales} sales, ${history.returns} returns and ${history.voids} void added in ${seconds(started)}.`,
+  );
   console.log(`Every password is "${PASSWORD}":`);
   for (const email of [OWNER, ...TEAM.map((m) => m.email)]) console.log(`  ${email}`);
 });
@@ -47,7 +69,12 @@ async function demoVendor(seed: WriteContext): Promise<string> {
   const existing = await seed.em.findOne(VendorMember, { user: { email: OWNER }, role: 'owner' });
   if (existing) return existing.vendor.id;
   const { vendor } = await register(seed, { email: OWNER, password: PASSWORD, firstName: 'Olive', vendorName: 'Omni Demo Cards & Games' });
+  await updateVendor(await systemWriteContext(seed.services, 'seed-demo', vendor.id), { timeZone: 'America/Chicago', taxRate: '8.250' });
   return vendor.id;
+}
+
+async function memberIdOf(seed: WriteContext, vendorId: string, email: string) {
+  return (await seed.em.findOneOrFail(VendorMember, { vendor: vendorId, user: { email } })).id;
 }
 
 /** The default store and a convention booth. */

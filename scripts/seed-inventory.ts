@@ -9,7 +9,7 @@ import { createItem, type ItemInput } from '../src/modules/inventory/services/cr
 import type { AppServices } from '../src/services.js';
 
 /** A small seeded PRNG (mulberry32), so demo data is reproducible. */
-function randomFrom(seed: number) {
+export function randomFrom(seed: number) {
   let state = seed;
   const next = () => {
     state = (state + 0x6d2b79f5) | 0;
@@ -112,7 +112,8 @@ function* demoItems(rng: ReturnType<typeof randomFrom>): Generator<Omit<ItemInpu
   }
 }
 
-const historyReasons: MovementReason[] = ['sale', 'sale', 'sale', 'return', 'damage', 'adjustment'];
+// Sales and their returns are real sales (scripts/seed-sales.ts), never bare movements.
+const historyReasons: MovementReason[] = ['damage', 'adjustment', 'adjustment', 'count'];
 
 /** Adds the demo catalogue; `progress` hears of the total first, then of every item added. */
 export async function seedDemoItems(
@@ -132,7 +133,7 @@ export async function seedDemoItems(
     const item = await createItem(await seed(), { ...input, storeId: storeIds[count++ % storeIds.length] });
     if (item.quantity > 1 && rng.next() < 0.4) {
       const reason = rng.pick(historyReasons);
-      const delta = reason === 'return' ? 1 : reason === 'adjustment' ? rng.pick([-1, 1]) : -rng.int(1, item.quantity - 1);
+      const delta = reason === 'adjustment' ? rng.pick([-1, 1]) : -rng.int(1, item.quantity - 1);
       await adjustStock(await seed(), { id: item.id, delta, reason, note: reason === 'damage' ? 'Damaged in the display case' : null });
     }
     progress?.advance();

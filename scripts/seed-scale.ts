@@ -92,6 +92,8 @@ async function bulkLoad<T>(em: EntityManager, units: T[], itemsPerUnit: number, 
     await Promise.all(halves.map((half) =>
       em.fork().transactional(async (tx) => {
         await tx.execute('set local session_replication_role = replica', [], 'run');
+        // A bulk load is long work by design: no statement timeout (on a busy machine a vendor's rows take more than 30 s).
+        await tx.execute('set local statement_timeout = 0', [], 'run');
         for (const unit of half) {
           await loadOne(tx, unit);
           bar.advance(itemsPerUnit);
@@ -106,6 +108,7 @@ async function bulkLoad<T>(em: EntityManager, units: T[], itemsPerUnit: number, 
       Promise.all([indexes.filter((i) => isGin(i.indexdef)), indexes.filter((i) => !isGin(i.indexdef))].map((group) =>
         em.fork().transactional(async (tx) => {
           await tx.execute("set local maintenance_work_mem = '256MB'", [], 'run');
+          await tx.execute('set local statement_timeout = 0', [], 'run');
           for (const { indexdef } of group) await tx.execute(indexdef, [], 'run');
         }),
       )),

@@ -3,6 +3,8 @@ import { auditRouter } from './modules/audit/router.js';
 import { authRouter, usersRouter } from './modules/identity/router.js';
 import { inventoryRouter, itemsRouter } from './modules/inventory/router.js';
 import { mediaRouter } from './modules/media/router.js';
+import { reportsRouter } from './modules/reports/router.js';
+import { salesRouter } from './modules/sales/router.js';
 import { invitationsRouter, membersRouter, storesRouter, vendorsRouter } from './modules/vendors/router.js';
 import { router } from './trpc/procedures.js';
 
@@ -16,6 +18,8 @@ export const appRouter = router({
   invitations: invitationsRouter,
   items: itemsRouter,
   inventory: inventoryRouter,
+  sales: salesRouter,
+  reports: reportsRouter,
   audit: auditRouter,
 });
 

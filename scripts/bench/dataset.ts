@@ -23,6 +23,8 @@ export interface BenchTarget {
   totalItems: number;
   /** Active items of the target vendor, for get and adjustStock. */
   itemIds: string[];
+  /** Active items of the target vendor's default store, for the sales scenarios. */
+  saleItemIds: string[];
   searchTerm: string;
   reused: boolean;
 }
@@ -55,10 +57,13 @@ export async function ensureScaleDataset(url: string, plan: BenchPlan, log: Logg
     const found = seeded[0]!;
     const reused = found.vendors === plan.vendors && found.smallest === plan.items && found.largest === plan.items;
     if (reused) {
-      // Every run starts from the same data: earlier runs' created items go (with their ledger),
-      // and a vacuum refreshes the visibility map their writes left stale.
-      const created = await em.execute<{ id: string }[]>("select id from items where sku not like 'SC-%'");
-      await em.transactional((tx) => purgeItems(tx, created.map((item) => item.id)));
+      // Every run starts from the same data: earlier runs' created items go (with their ledger,
+      // through the one purge path the append-only ledgers allow), and a vacuum refreshes the
+      // visibility map their writes left stale.
+      await em.transactional(async (tx) => {
+        const created = await tx.execute<{ id: string }[]>("select id from items where sku not like 'SC-%'");
+        await purgeItems(tx, created.map((item) => item.id));
+      });
       await em.execute('vacuum analyze items, stock_movements, price_changes', [], 'run');
     } else {
       const tables = [...orm.getMetadata().getAll().values()].filter((m) => m.tableName && !m.abstract).map((m) => `"${m.tableName}"`);
@@ -76,6 +81,11 @@ export async function ensureScaleDataset(url: string, plan: BenchPlan, log: Logg
       `select id from items where vendor_id = ? and status = 'active' and sku like 'SC-%' order by sku limit 1000`,
       [owner.vendor_id],
     );
+    const saleItems = await em.execute<{ id: string }[]>(
+      `select i.id from items i join stores s on s.id = i.store_id and s.is_default
+        where i.vendor_id = ? and i.status = 'active' and i.sku like 'SC-%' order by i.sku limit 510`,
+      [owner.vendor_id],
+    );
     const [counts] = await em.execute<{ vendor_items: number; total_items: number }[]>(
       `select count(*) filter (where vendor_id = ?)::int as vendor_items, count(*)::int as total_items from items`,
       [owner.vendor_id],
@@ -86,6 +96,7 @@ export async function ensureScaleDataset(url: string, plan: BenchPlan, log: Logg
       vendorItems: counts!.vendor_items,
       totalItems: counts!.total_items,
       itemIds: items.map((i) => i.id),
+      saleItemIds: saleItems.map((i) => i.id),
       searchTerm: 'pikachu',
       reused,
     };

@@ -30,8 +30,10 @@ export interface AppErrorData {
   issues?: ValidationIssue[];
   /** CONFLICT on a duplicate: the field that must be unique (`sku`, `email`, ...). */
   field?: string;
-  /** CONFLICT for missing stock: the units there are. */
+  /** CONFLICT for missing stock: the units there are (of the first short item). */
   available?: number;
+  /** CONFLICT for missing stock: every short item, the units asked for and the units there are. */
+  shortItems?: { itemId: string; requested: number; available: number }[];
   /** TOO_MANY_REQUESTS / SERVICE_UNAVAILABLE: seconds to wait before trying again. */
   retryAfter?: number;
   /** CONFLICT on a stale `expectedVersion`: the version to reload. */

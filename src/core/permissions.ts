@@ -51,6 +51,15 @@ export const procedureAccess = {
   'items.restore': 'staff',
   'items.delete': 'admin',
   'inventory.overview': 'viewer',
+  'sales.create': 'staff',
+  'sales.get': 'viewer',
+  'sales.list': 'viewer',
+  'sales.void': 'admin',
+  'sales.return': 'staff',
+  'reports.sales': 'viewer',
+  'reports.inventoryValue': 'viewer',
+  'reports.topSellers': 'viewer',
+  'reports.slowMovers': 'viewer',
   'audit.list': 'admin',
 } as const satisfies Record<string, Access>;
 

@@ -3,7 +3,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Logger } from '../logger.js';
 import type { AppServices } from '../services.js';
 import type { IUser } from '../modules/identity/entities.js';
-import { Vendor, type IVendor, type IVendorMember } from '../modules/vendors/entities.js';
+import { Vendor, VendorMember, type IVendor, type IVendorMember } from '../modules/vendors/entities.js';
 import { AuditEvent } from '../modules/audit/entities.js';
 import { redacted, type Changes } from '../modules/audit/changes.js';
 
@@ -143,4 +143,14 @@ export async function systemWriteContext(services: AppServices, script: string, 
     userAgent: null,
     log: services.log,
   };
+}
+
+/**
+ * The write context of a member working in their vendor, on its own EntityManager, as their
+ * requests would build it: for a script acting as someone (the demo seed's sellers) and tests.
+ */
+export async function memberWriteContext(services: AppServices, action: string, memberId: string): Promise<MemberWriteContext> {
+  const em = services.orm.em.fork();
+  const member = await em.findOneOrFail(VendorMember, memberId, { populate: ['vendor', 'user'] });
+  return { em, services, action, user: member.user, vendor: member.vendor, member, requestId: `${action}:${memberId}`, ip: null, userAgent: null, log: services.log };
 }

@@ -50,6 +50,10 @@ export const uniqueFields: Record<string, string> = {
   store_access_member_id_store_id_unique: 'memberId',
   items_vendor_id_lower_sku_unique: 'sku',
   card_details_item_id_unique: 'itemId',
+  sales_vendor_id_number_unique: 'number',
+  sales_vendor_id_idempotency_key_unique: 'idempotencyKey',
+  sale_lines_sale_id_position_unique: 'lines',
+  payments_sale_id_position_unique: 'payments',
 };
 
 function uniqueField(error: UniqueConstraintViolationException): string {

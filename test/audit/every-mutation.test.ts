@@ -8,6 +8,7 @@ import { callerAs, joinAs, PASSWORD, signUp, unique, type SignedUp } from '../su
 import { createItem } from '../support/items.js';
 import { defaultStoreId } from '../support/members.js';
 import { tokenMailedTo } from '../support/outbox.js';
+import { sell } from '../support/sales.js';
 
 /**
  * What one mutation needs to run for real: its caller, its input (built on a fresh shop), and
@@ -108,7 +109,24 @@ const scenarios: Record<string, Scenario> = {
   },
   'items.delete': { run: async (shop) => asOwner(shop, 'Item', { id: (await createItem(shop, { quantity: 1 })).id }) },
   'items.adjustStock': { run: async (shop) => asOwner(shop, 'Item', { id: (await createItem(shop, { quantity: 1 })).id, delta: 4, reason: 'intake' }) },
+  'sales.create': {
+    async run(shop) {
+      const item = await createItem(shop, { quantity: 2, price: '5.00' });
+      return asOwner(shop, 'Sale', { lines: [{ itemId: item.id, quantity: 1 }], payments: [{ method: 'cash', amount: '5.00' }] });
+    },
+  },
+  'sales.void': { run: async (shop) => asOwner(shop, 'Sale', { id: (await soldOnce(shop)).id, reason: 'Rung up twice' }) },
+  'sales.return': {
+    async run(shop) {
+      const sale = await soldOnce(shop);
+      return asOwner(shop, 'SaleReturn', { id: sale.id, lines: [{ lineId: sale.lines[0]!.id, quantity: 1 }] });
+    },
+  },
 };
+
+async function soldOnce(shop: SignedUp) {
+  return sell(shop, [[(await createItem(shop, { quantity: 2, price: '5.00' })).id, 1]]);
+}
 
 async function userIdOf(email: string): Promise<string> {
   const [user] = await app().orm.em.fork().execute<{ id: string }[]>('select id from users where email = ?', [email]);

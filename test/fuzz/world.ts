@@ -106,7 +106,7 @@ async function realCursors(who: SignedUp, itemId: string): Promise<string[]> {
   return [...pages.map((p) => p.nextCursor), movements.nextCursor].filter((c): c is string => c !== null);
 }
 
-/** A vendor with two stores, three items (one with card details and images) and some history. */
+/** A vendor with two stores, three items (one with card details and images), a sale and some history. */
 async function stockedVendor(owner: SignedUp) {
   const [main] = await owner.caller.stores.list();
   const annex = await owner.caller.stores.create({ name: unique('Annex'), type: 'warehouse' });
@@ -121,9 +121,11 @@ async function stockedVendor(owner: SignedUp) {
   const full = await createItem(owner, { quantity: 1 });
   await owner.caller.items.adjustStock({ id: card.id, delta: 2, reason: 'intake' });
   await owner.caller.items.update({ id: card.id, price: '13.00' });
+  // A sale with two lines, so sales.get, void and return reach real sales and lines.
+  const sale = await owner.caller.sales.create({ lines: [{ itemId: card.id, quantity: 2 }, { itemId: full.id, quantity: 1, unitPrice: '1.00' }], payments: [{ method: 'cash', amount: '27.00' }] });
   // Stock at the maximum, where 1,000 calls of adjustStock +1,000,000 lead: any intake passes it.
   await app().orm.em.fork().nativeUpdate(Item, { id: full.id }, { quantity: MAX_STOCK });
-  return { storeIds: [main!.id, annex.id], itemIds: [card.id, game.id, full.id] };
+  return { storeIds: [main!.id, annex.id], itemIds: [card.id, game.id, full.id], saleIds: [sale.id], lineIds: sale.lines.map((l) => l.id) };
 }
 
 const from = <T>(values: T[]) => fc.constantFrom(...values);
@@ -144,6 +146,11 @@ export const fixedHints: Hints = {
   passwordConfirm: always([PASSWORD]),
   currentPassword: always([PASSWORD]),
   currency: always(['USD', 'eur', 'JPY']),
+  timeZone: always(['UTC', 'Europe/Berlin', 'america/new_york']),
+  taxRate: mostly(['0', '8.875', '100']),
+  // Periods whose end comes after their start (reports refuse the others).
+  from: always(['0001-01-01T00:00:00Z', '2000-01-01T00:00:00Z', '2026-01-01T00:00:00+05:30']),
+  to: always(['2030-01-01T00:00:00Z', '9999-12-31T23:59:59.999Z']),
   // Images on the allowed host; imageUrl left out, since beside a gallery it must repeat the primary one.
   url: { valid: fc.string({ minLength: 1, maxLength: 8 }).map((name) => IMAGE(encodeURIComponent(name))), exclusive: true },
   imageUrl: always([undefined]),
@@ -189,7 +196,8 @@ export async function buildWorld(): Promise<World> {
     restoreStaffing: await staffingOf(users.map((u) => u.user.id), [owner.vendor.id, other.vendor.id]),
     hints: {
       ...fixedHints,
-      id: ids(a.itemIds, b.itemIds),
+      id: ids([...a.itemIds, ...a.saleIds], [...b.itemIds, ...b.saleIds]),
+      lineId: ids(a.lineIds, b.lineIds),
       itemId: ids(a.itemIds, b.itemIds),
       storeId: ids(a.storeIds, b.storeIds),
       memberId: ids(membersA.map((m) => m.id), membersB.map((m) => m.id)),

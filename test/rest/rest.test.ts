@@ -7,6 +7,7 @@ import { app, testConfig } from '../support/app.js';
 import { callerAs, expectTRPCError, joinAs, PASSWORD, signUp, unique } from '../support/fixtures.js';
 import { startHttpApp } from '../support/http.js';
 import { createItem } from '../support/items.js';
+import { sell } from '../support/sales.js';
 import { errorOf, restCall, restFetch, trpcCall, type Answer } from '../support/rest.js';
 
 type Server = Awaited<ReturnType<typeof startHttpApp>>;
@@ -30,7 +31,7 @@ describe('REST /api/v1', () => {
     const staff = await joinAs(owner, 'staff');
     const store = await owner.caller.stores.create({ name: unique('Annex') });
     const item = await createItem(owner, { quantity: 3, price: '12.50', category: 'trading_card', cardDetails: { game: 'Pokémon' } });
-    await owner.caller.items.adjustStock({ id: item.id, delta: -1, reason: 'sale' });
+    await sell(owner, [[item.id, 1]]);
     await owner.caller.items.update({ id: item.id, price: '14.00' });
     const invitation = await owner.caller.invitations.create({ email: `${unique('invitee')}@example.test`, role: 'viewer' });
     return { owner, staff, store, item, invitation };

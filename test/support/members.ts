@@ -1,4 +1,4 @@
-import type { MemberWriteContext } from '../../src/db/write.js';
+import { memberWriteContext as memberContextOf, type MemberWriteContext } from '../../src/db/write.js';
 import type { MemberRole, StoreAccessRole } from '../../src/modules/vendors/contract.js';
 import { StoreAccess, Store, Vendor, VendorMember } from '../../src/modules/vendors/entities.js';
 import { app } from './app.js';
@@ -26,8 +26,4 @@ export async function defaultStoreId(vendorId: string): Promise<string> {
 }
 
 /** The write context a member's request would build, on its own EntityManager (for service-level tests). */
-export async function memberWriteContext(memberId: string): Promise<MemberWriteContext> {
-  const em = app().orm.em.fork();
-  const member = await em.findOneOrFail(VendorMember, memberId, { populate: ['vendor', 'user'] });
-  return { em, services: app(), action: 'test', user: member.user, vendor: member.vendor, member, requestId: `test-${memberId}`, ip: null, userAgent: null, log: app().log };
-}
+export const memberWriteContext = (memberId: string): Promise<MemberWriteContext> => memberContextOf(app(), 'test', memberId);

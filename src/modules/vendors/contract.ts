@@ -16,6 +16,36 @@ export const storeTypes = ['retail', 'online', 'popup', 'warehouse'] as const;
 
 const knownCurrencies = new Set(Intl.supportedValuesOf('currency'));
 
+/** An IANA zone name ("Europe/Berlin", "UTC"): offsets ("+01:00") and unknown names are refused. */
+const ZONE_NAME = /^[A-Za-z][\w+-]*(\/[\w+-]+)*$/;
+const resolvedZone = (name: string): string | null => {
+  if (!ZONE_NAME.test(name)) return null;
+  try {
+    return new Intl.DateTimeFormat('en', { timeZone: name }).resolvedOptions().timeZone;
+  } catch {
+    return null;
+  }
+};
+/** The vendor's time zone, in the runtime's spelling ("america/new_york" → "America/New_York"). */
+export const timeZoneSchema = z
+  .string()
+  .max(64)
+  .refine((name) => resolvedZone(name) !== null, 'must be an IANA time zone name such as "Europe/Berlin" or "UTC"')
+  .transform((name) => resolvedZone(name)!);
+
+/**
+ * A tax rate in percent, 0 to 100 with up to three decimals ("8.875"), as a decimal string;
+ * normalised to the column's numeric(6,3) text ("8.5" → "8.500"), so equal rates compare equal.
+ */
+export const taxRateSchema = z
+  .string()
+  .trim()
+  .regex(/^(100(\.0{1,3})?|\d{1,2}(\.\d{1,3})?)$/, 'must be a decimal string from 0 to 100 with at most 3 decimals')
+  .transform((rate) => {
+    const [whole = '0', decimals = ''] = rate.split('.');
+    return `${whole.replace(/^0+(?=\d)/, '')}.${decimals.padEnd(3, '0')}`;
+  });
+
 const vendorFields = {
   name: label(255),
   description: text(5000).nullable().optional(),
@@ -25,6 +55,8 @@ const vendorFields = {
     .toUpperCase()
     .refine((c) => knownCurrencies.has(c), 'must be an ISO 4217 currency code'),
   lowStockThreshold: z.number().int().min(0).max(1_000_000),
+  timeZone: timeZoneSchema,
+  taxRate: taxRateSchema,
 };
 
 const storeFields = {
@@ -71,6 +103,10 @@ export const vendorOutput = vendorRefOutput
     logoUrl: z.string().nullable(),
     currency: z.string(),
     lowStockThreshold: z.number().int(),
+    /** IANA name; reports bucket days, weeks and months in it. */
+    timeZone: z.string(),
+    /** Percent with no trailing zeros ("8.875", "0"); sales take the rate at the moment they are made. */
+    taxRate: z.string(),
   })
   .meta({ id: 'Vendor' });
 export const myVendorOutput = vendorRefOutput.extend({ role: z.enum(memberRoles), isPrimary: z.boolean() });

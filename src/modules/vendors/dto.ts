@@ -1,3 +1,4 @@
+import { percentText } from '../../core/money.js';
 import type { InvitationOutput, MemberOutput, StoreOutput, VendorOutput } from './contract.js';
 import type { IInvitation, IStore, IVendor, IVendorMember } from './entities.js';
 
@@ -9,6 +10,8 @@ export const toVendorDto = (v: IVendor): VendorOutput => ({
   logoUrl: v.logoUrl ?? null,
   currency: v.currency,
   lowStockThreshold: v.lowStockThreshold,
+  timeZone: v.timeZone,
+  taxRate: percentText(v.taxRate),
 });
 
 export const toStoreDto = (s: IStore): StoreOutput => ({

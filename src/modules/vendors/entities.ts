@@ -6,6 +6,7 @@ import { User } from '../identity/entities.js';
 export const Vendor = defineEntity({
   name: 'Vendor',
   tableName: 'vendors',
+  checks: [{ name: 'vendors_tax_rate_check', expression: 'tax_rate >= 0 and tax_rate <= 100' }],
   properties: {
     id: idColumn(),
     name: p.string().length(255),
@@ -14,6 +15,8 @@ export const Vendor = defineEntity({
     logoUrl: p.string().length(2048).nullable(),
     currency: p.string().length(3).default('USD'),
     lowStockThreshold: p.integer().default(5),
+    timeZone: p.string().length(64).default('UTC'),
+    taxRate: p.decimal().precision(6).scale(3).default('0'),
     isActive: p.boolean().default(true),
     createdAt: createdAtColumn(),
     updatedAt: updatedAtColumn(),

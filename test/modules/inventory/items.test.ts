@@ -205,8 +205,8 @@ describe('items: archive, restore, delete', () => {
     expect(await em.count(Item, { id: item.id })).to.equal(0);
     expect(await em.count(StockMovement, {})).to.equal(0);
 
-    const sold = await createItem(shop, { quantity: 2 });
-    await shop.caller.items.adjustStock({ id: sold.id, delta: -1, reason: 'sale' });
+    const sold = await createItem(shop, { quantity: 2, price: '5.00' });
+    await shop.caller.sales.create({ lines: [{ itemId: sold.id, quantity: 1 }], payments: [{ method: 'cash', amount: '5.00' }] });
     await expectTRPCError(shop.caller.items.delete({ id: sold.id }), 'CONFLICT');
     expect(await fork().count(Item, { id: sold.id })).to.equal(1);
   });

@@ -44,6 +44,17 @@ describe('items and store access', () => {
     await expectTRPCError(createItem(staff, { storeId: popupId }), 'FORBIDDEN');
   });
 
+  it('lets a sales grant read but not change stock or items (FORBIDDEN): that takes a manager grant', async () => {
+    const { owner, popupId, popupItem } = await shopWithStores();
+    const staff = await joinVendor(owner, 'staff', [{ storeId: popupId, role: 'sales' }]);
+    expect((await staff.caller.items.get({ id: popupItem.id })).id).to.equal(popupItem.id);
+    await expectTRPCError(staff.caller.items.adjustStock({ id: popupItem.id, delta: 1, reason: 'intake' }), 'FORBIDDEN');
+    await expectTRPCError(staff.caller.items.update({ id: popupItem.id, name: 'No' }), 'FORBIDDEN');
+    await expectTRPCError(staff.caller.items.archive({ id: popupItem.id }), 'FORBIDDEN');
+    await expectTRPCError(createItem(staff, { storeId: popupId }), 'FORBIDDEN');
+    expect((await owner.caller.items.get({ id: popupItem.id })).version).to.equal(popupItem.version);
+  });
+
   it('lets viewers read granted stores and refuses every write by role', async () => {
     const { owner, popupId, popupItem, mainItem } = await shopWithStores();
     const viewer = await joinVendor(owner, 'viewer', [{ storeId: popupId, role: 'manager' }]);

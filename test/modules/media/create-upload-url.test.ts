@@ -66,10 +66,12 @@ describe('media.createUploadUrl', () => {
     await expectTRPCError(viewer.caller.media.createUploadUrl(png), 'FORBIDDEN');
   });
 
-  it('lets staff upload only with write access to a store', async () => {
+  it('lets staff upload only with a manager grant for a store', async () => {
     const owner = await signUp();
+    const manager = await joinDefaultStore(owner, 'staff', 'manager');
+    expect((await manager.caller.media.createUploadUrl(png)).path.startsWith(`${owner.vendor.id}/`)).to.equal(true);
     const seller = await joinDefaultStore(owner, 'staff', 'sales');
-    expect((await seller.caller.media.createUploadUrl(png)).path.startsWith(`${owner.vendor.id}/`)).to.equal(true);
+    await expectTRPCError(seller.caller.media.createUploadUrl(png), 'FORBIDDEN');
     const readOnly = await joinDefaultStore(owner, 'staff', 'view_only');
     await expectTRPCError(readOnly.caller.media.createUploadUrl(png), 'FORBIDDEN');
     const noGrant = await joinDefaultStore(owner, 'staff');
@@ -99,20 +101,22 @@ describe('media.createUploadUrl', () => {
       return createUploadUrl(em, app().storage, member, input, lookup);
     };
 
-    it("puts the upload in the item's folder for a member who writes its store", async () => {
+    it("puts the upload in the item's folder for a member who manages its store", async () => {
       const owner = await signUp();
-      const seller = await joinDefaultStore(owner, 'staff', 'sales');
+      const manager = await joinDefaultStore(owner, 'staff', 'manager');
       const itemId = randomUUID();
-      const result = await asMember(seller, { ...png, itemId: itemId.toUpperCase() }, itemsOf(owner, seller.storeId, itemId));
+      const result = await asMember(manager, { ...png, itemId: itemId.toUpperCase() }, itemsOf(owner, manager.storeId, itemId));
       expect(result.path).to.match(new RegExp(`^${owner.vendor.id}/${itemId}/${UUID}\\.png$`));
     });
 
-    it("refuses a read-only member of the item's store and another vendor's item", async () => {
+    it("refuses a member of the item's store who does not manage it, and another vendor's item", async () => {
       const owner = await signUp();
       const readOnly = await joinDefaultStore(owner, 'staff', 'view_only');
+      const seller = await joinDefaultStore(owner, 'staff', 'sales');
       const itemId = randomUUID();
       const lookup = itemsOf(owner, readOnly.storeId, itemId);
       expect(await appErrorCode(asMember(readOnly, { ...png, itemId }, lookup))).to.equal('FORBIDDEN');
+      expect(await appErrorCode(asMember(seller, { ...png, itemId }, lookup))).to.equal('FORBIDDEN');
       const stranger = await signUp();
       expect(await appErrorCode(asMember(stranger, { ...png, itemId }, lookup))).to.equal('NOT_FOUND');
     });

@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { VendorMember } from '../../../src/modules/vendors/entities.js';
-import { assertCanReadStore, assertCanWriteStore, storeScopeOf } from '../../../src/modules/vendors/selectors/store-scope.js';
+import { assertCanInStore, assertCanReadStore, canInStore, storeScopeOf } from '../../../src/modules/vendors/selectors/store-scope.js';
 import { app } from '../../support/app.js';
 import { callerAs, expectTRPCError, issuePaths, joinAs, signUp } from '../../support/fixtures.js';
 
@@ -34,11 +34,11 @@ describe('store access', () => {
     expect((await staff.caller.stores.list()).map((s) => s.id)).to.deep.equal([annex.id]);
     expect(await admin.caller.stores.list()).to.have.length(2);
     const scope = await scopeOf(staff.memberId);
-    expect(guardCode(() => assertCanWriteStore(scope, annex.id))).to.equal(undefined);
+    expect(guardCode(() => assertCanInStore(scope, 'sell', annex.id))).to.equal(undefined);
     expect(guardCode(() => assertCanReadStore(scope, main!.id))).to.equal('NOT_FOUND');
-    expect(guardCode(() => assertCanWriteStore(scope, main!.id))).to.equal('NOT_FOUND');
+    expect(guardCode(() => assertCanInStore(scope, 'sell', main!.id))).to.equal('NOT_FOUND');
     const adminScope = await scopeOf(admin.memberId);
-    expect(guardCode(() => assertCanWriteStore(adminScope, main!.id))).to.equal(undefined);
+    expect(guardCode(() => assertCanInStore(adminScope, 'manage', main!.id))).to.equal(undefined);
     await expectTRPCError(staff.caller.stores.update({ storeId: annex.id, name: 'Mine now' }), 'FORBIDDEN');
   });
 
@@ -52,9 +52,25 @@ describe('store access', () => {
     for (const memberId of [staff.memberId, viewer.memberId]) {
       const scope = await scopeOf(memberId);
       expect(guardCode(() => assertCanReadStore(scope, main!.id))).to.equal(undefined);
-      expect(guardCode(() => assertCanWriteStore(scope, main!.id))).to.equal('FORBIDDEN');
+      expect(guardCode(() => assertCanInStore(scope, 'sell', main!.id))).to.equal('FORBIDDEN');
+      expect(guardCode(() => assertCanInStore(scope, 'manage', main!.id))).to.equal('FORBIDDEN');
     }
     expect(await viewer.caller.stores.list()).to.have.length(1);
+  });
+
+  it('each grant gives exactly its capabilities to staff, and only read to viewers', async () => {
+    const owner = await signUp();
+    const [main] = await owner.caller.stores.list();
+    const expected = { view_only: ['read'], sales: ['read', 'sell'], manager: ['read', 'sell', 'manage'] } as const;
+    for (const [role, capabilities] of Object.entries(expected)) {
+      for (const memberRole of ['staff', 'viewer'] as const) {
+        const member = await joinAs(owner, memberRole);
+        await owner.caller.stores.grantAccess({ storeId: main!.id, memberId: member.memberId, role: role as keyof typeof expected });
+        const scope = await scopeOf(member.memberId);
+        const granted = (['read', 'sell', 'manage'] as const).filter((c) => canInStore(scope, c, main!.id));
+        expect(granted, `${memberRole} with ${role}`).to.deep.equal(memberRole === 'staff' ? capabilities : ['read']);
+      }
+    }
   });
 
   it('granting again changes the role; revoking removes the store from the member’s scope', async () => {

@@ -1,8 +1,9 @@
 import { expect } from 'chai';
 import { Vendor, VendorMember } from '../../../src/modules/vendors/entities.js';
 import { app } from '../../support/app.js';
-import { callerAs, expectTRPCError, issuePaths, signUp } from '../../support/fixtures.js';
-import { joinVendor } from '../../support/members.js';
+import { updateVendor } from '../../../src/modules/vendors/services/vendor-settings.js';
+import { callerAs, expectTRPCError, issuePaths, rejectionOf, signUp } from '../../support/fixtures.js';
+import { joinVendor, memberWriteContext } from '../../support/members.js';
 
 describe('vendors', () => {
   it('current answers the primary vendor with its settings', async () => {
@@ -16,7 +17,28 @@ describe('vendors', () => {
       logoUrl: null,
       currency: 'USD',
       lowStockThreshold: 5,
+      timeZone: 'UTC',
+      taxRate: '0',
     });
+  });
+
+  it('update sets the time zone (IANA, in its canonical spelling) and the tax rate (percent, up to 3 decimals)', async () => {
+    const owner = await signUp();
+    const updated = await owner.caller.vendors.update({ timeZone: 'america/new_york', taxRate: '8.875' });
+    expect(updated).to.include({ timeZone: 'America/New_York', taxRate: '8.875' });
+    expect(await owner.caller.vendors.update({ taxRate: '08.50' })).to.include({ taxRate: '8.5' });
+    expect(await owner.caller.vendors.update({ taxRate: '100', timeZone: 'UTC' })).to.include({ taxRate: '100', timeZone: 'UTC' });
+    const stored = await app().orm.em.fork().findOneOrFail(Vendor, { id: owner.vendor.id });
+    expect([stored.taxRate, stored.timeZone]).to.deep.equal(['100.000', 'UTC']);
+    for (const [field, value] of [['timeZone', 'Mars/Olympus_Mons'], ['timeZone', '+01:00'], ['timeZone', ''], ['taxRate', '100.001'], ['taxRate', '-1'], ['taxRate', '8.8751'], ['taxRate', '1e2']]) {
+      const error = await expectTRPCError(owner.caller.vendors.update({ [field!]: value }), 'BAD_REQUEST');
+      expect(issuePaths(error), `${field} ${value}`).to.deep.equal([field]);
+    }
+    expect(await owner.caller.vendors.current()).to.include({ taxRate: '100', timeZone: 'UTC' });
+    // A zone the runtime knows but PostgreSQL's time zone data does not is refused by the service.
+    const [member] = await app().orm.em.fork().execute<{ id: string }[]>('select id from vendor_members where user_id = ?', [owner.user.id]);
+    const refused = await rejectionOf(updateVendor(await memberWriteContext(member!.id), { timeZone: 'Not/A_Zone' }));
+    expect(refused).to.include({ code: 'BAD_REQUEST' });
   });
 
   it('update changes the settings for owners and admins only', async () => {

@@ -2,7 +2,7 @@ import { LockMode, type EntityManager } from '@mikro-orm/postgresql';
 import { notFound } from '../../../core/errors.js';
 import type { IVendor, IVendorMember } from '../../vendors/entities.js';
 import { Store } from '../../vendors/entities.js';
-import { assertCanWriteStore, canReadStore, storeScopeOf, type StoreScope } from '../../vendors/selectors/store-scope.js';
+import { assertCanInStore, canReadStore, storeScopeOf, type StoreScope } from '../../vendors/selectors/store-scope.js';
 import { Item } from '../entities.js';
 
 /** Whose items: the vendor, and the member whose store access limits them (null: the system, every store). */
@@ -13,7 +13,8 @@ export interface VendorActor {
 
 /**
  * One of the vendor's items in a store the actor can read, else NOT_FOUND (another vendor's item
- * and an item in an ungranted store look missing). With `write`, a read-only store is FORBIDDEN;
+ * and an item in an ungranted store look missing). With `write`, a store the actor does not
+ * manage (a view_only or sales grant) is FORBIDDEN;
  * with `lock`, the row stays locked for the rest of the transaction, so a read-modify-write
  * (update, archive) cannot interleave with another write to the same item.
  */
@@ -21,14 +22,14 @@ export async function findItemInScope(em: EntityManager, actor: VendorActor, id:
   const item = await em.findOne(Item, { id, vendor: actor.vendor }, options.lock ? { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true } : {});
   const scope = await storeScopeOf(em, actor.member);
   if (!item || !canReadStore(scope, item.store.id)) throw notFound('Item');
-  if (options.write) assertCanWriteStore(scope, item.store.id);
+  if (options.write) assertCanInStore(scope, 'manage', item.store.id);
   return { item, scope };
 }
 
-/** An active store of the actor's vendor (default: the default store) that the actor may write to. */
-export async function findWritableStore(em: EntityManager, actor: VendorActor, scope: StoreScope, storeId: string | undefined) {
+/** An active store of the actor's vendor (default: the default store) where the actor may sell or manage stock. */
+export async function findWritableStore(em: EntityManager, actor: VendorActor, scope: StoreScope, storeId: string | undefined, capability: 'sell' | 'manage' = 'manage') {
   const store = await em.findOne(Store, storeId ? { id: storeId, vendor: actor.vendor, isActive: true } : { vendor: actor.vendor, isDefault: true });
   if (!store) throw notFound('Store');
-  assertCanWriteStore(scope, store.id);
+  assertCanInStore(scope, capability, store.id);
   return store;
 }

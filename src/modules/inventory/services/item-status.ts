@@ -4,7 +4,8 @@ import { sqlArray } from '../../../db/sql.js';
 import { write, type VendorWriteContext } from '../../../db/write.js';
 import { changesOf } from '../../audit/changes.js';
 import type { ItemStatus } from '../contract.js';
-import { ItemImage, StockMovement } from '../entities.js';
+import { SaleLine } from '../../sales/entities.js';
+import { ItemImage } from '../entities.js';
 import { discardWhenUnused } from './gallery.js';
 import { findItemInScope } from './item-access.js';
 
@@ -23,14 +24,15 @@ export function setItemStatus(wc: VendorWriteContext, id: string, status: ItemSt
 }
 
 /**
- * Permanent delete, with its card details, images, ledger and price history, of an item never
- * sold: a sold item's history belongs to its sales, so it can only be archived. The ledgers are
+ * Permanent delete, with its card details, images, ledger and price history, of an item on no
+ * sale line (voided sales too): a sold item's history belongs to its sales, so it can only be
+ * archived. The row lock waits for a sale of the item in progress. The ledgers are
  * append-only in the database; this is the one path allowed to remove them (purgeItems).
  */
 export function deleteItem(wc: VendorWriteContext, id: string) {
   return write(wc, async (tx) => {
     const { item } = await findItemInScope(tx.em, tx, id, { write: true, lock: true });
-    if (await tx.em.count(StockMovement, { item, reason: 'sale' })) throw conflict('This item has been sold; archive it instead');
+    if (await tx.em.count(SaleLine, { item })) throw conflict('This item is on a sale; archive it instead');
     const imageUrls = (await tx.em.find(ItemImage, { item }, { fields: ['url'] })).map((image) => image.url);
     tx.audit({ entity: 'Item', entityId: item.id, changes: changesOf({ name: item.name, sku: item.sku, quantity: item.quantity }, null) });
     await purgeItems(tx.em, [item.id]);

@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { forbidden, notFound } from '../../../core/errors.js';
 import type { IVendorMember } from '../../vendors/entities.js';
-import { assertCanWriteStore, canReadStore, storeScopeOf } from '../../vendors/selectors/store-scope.js';
+import { assertCanInStore, canReadStore, storeScopeOf } from '../../vendors/selectors/store-scope.js';
 import type { ImageType } from '../contract.js';
 import { extensionFor, newObjectPath } from '../images.js';
 import { findItemStore as findItemStoreInDb, type FindItemStore } from '../item-store.js';
@@ -15,8 +15,8 @@ export interface UploadRequest {
 }
 
 /**
- * A signed, single-object upload into the vendor's folder. The caller needs write access to the
- * item's store, or (for an image not yet attached to an item) to at least one store.
+ * A signed, single-object upload into the vendor's folder. Images are item edits: the caller must
+ * manage the item's store, or (for an image not yet attached to an item) at least one store.
  */
 export async function createUploadUrl(
   em: EntityManager,
@@ -31,9 +31,9 @@ export async function createUploadUrl(
     const storeId = await findItemStore(em, vendorId, input.itemId);
     // An item in a store the caller cannot read answers exactly like one that does not exist.
     if (!storeId || !canReadStore(scope, storeId)) throw notFound('Item');
-    assertCanWriteStore(scope, storeId);
-  } else if (!scope.all && scope.writable.length === 0) {
-    throw forbidden('You have read-only access to every store');
+    assertCanInStore(scope, 'manage', storeId);
+  } else if (!scope.all && scope.manage.length === 0) {
+    throw forbidden('Uploading item images needs a manager grant for a store');
   }
   const path = newObjectPath(vendorId, input.itemId, extensionFor(input.contentType, input.fileName));
   const upload = await storage.createUploadUrl({ path, contentType: input.contentType, size: input.size });

@@ -1,4 +1,4 @@
-import { notFound } from '../../../core/errors.js';
+import { invalidField, notFound } from '../../../core/errors.js';
 import { write, type UserWriteContext, type VendorWriteContext } from '../../../db/write.js';
 import { changesOf, pick } from '../../audit/changes.js';
 import { VendorMember, type IVendor } from '../entities.js';
@@ -10,12 +10,18 @@ export interface VendorChanges {
   logoUrl?: string | null;
   currency?: string;
   lowStockThreshold?: number;
+  timeZone?: string;
+  taxRate?: string;
 }
 
-const settingFields = ['name', 'description', 'logoUrl', 'currency', 'lowStockThreshold'] as const;
+const settingFields = ['name', 'description', 'logoUrl', 'currency', 'lowStockThreshold', 'timeZone', 'taxRate'] as const;
 
 export function updateVendor(wc: VendorWriteContext, changes: VendorChanges): Promise<IVendor> {
   return write(wc, async (tx) => {
+    // Reports convert in PostgreSQL: a zone the runtime knows but its time zone data does not is refused here.
+    if (changes.timeZone !== undefined && !(await tx.em.execute('select 1 from pg_timezone_names where name = ?', [changes.timeZone])).length) {
+      throw invalidField(['timeZone'], 'is not a time zone the database knows');
+    }
     const before = pick(tx.vendor, settingFields);
     tx.em.assign(tx.vendor, changes);
     tx.em.persist(tx.vendor);
