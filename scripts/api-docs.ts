@@ -4,6 +4,7 @@
 // test/rest/openapi.test.ts fails when the file is stale.
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { exportRouteDocs } from '../src/modules/exports/openapi.js';
 import { openApiDocument, who } from '../src/rest/openapi.js';
 import { REST_BASE, restRoutes, routeErrors, type RestRoute } from '../src/rest/routes.js';
 
@@ -120,6 +121,30 @@ function procedureSection(route: RestRoute, operation: Operation): string[] {
   ];
 }
 
+interface ExportOperation extends Operation {
+  description: string;
+  responses: Record<string, { description: string }>;
+}
+
+/** A CSV export (outside the router and /api/v1), from its OpenAPI path item. */
+function exportSection(doc: (typeof exportRouteDocs)[number], operation: ExportOperation): string[] {
+  return [
+    `### \`${doc.route}\``,
+    '',
+    `${doc.summary}.`,
+    '',
+    operation.description,
+    '',
+    ...inputSection(operation),
+    '',
+    'Output: a `text/csv; charset=utf-8` attachment (see the README’s Exports section for the columns).',
+    '',
+    '| Error | When |',
+    '| --- | --- |',
+    ...Object.entries(operation.responses).filter(([status]) => /^\d+$/.test(status) && status !== '200').map(([status, r]) => `| ${status} | ${r.description} |`),
+  ];
+}
+
 function schemaSection(name: string, schema: Schema): string[] {
   const rows = Object.entries(schema.properties ?? {}).map(
     ([field, type]) => `| \`${field}\` | \`${typeText(type)}\` | ${schema.required?.includes(field) ? 'yes' : ''} | ${type.description ?? ''} |`,
@@ -156,6 +181,12 @@ export function apiReference(): string {
       '',
       ...restRoutes.filter((r) => r.meta.tags[0] === tag).flatMap((route) => [...procedureSection(route, operationOf(route)), '']),
     ]),
+    '## exports',
+    '',
+    'CSV downloads, streamed, outside the router (at the server’s root, not under /api/v1), with the same tokens, roles,',
+    'validation and error statuses; errors answer `{ "error": Error }`.',
+    '',
+    ...exportRouteDocs.flatMap((doc) => [...exportSection(doc, (document.paths![doc.path] as { get: ExportOperation }).get), '']),
     '## Schemas',
     '',
     ...Object.entries(schemas).flatMap(([name, schema]) => [...schemaSection(name, schema), '']),
