@@ -92,7 +92,7 @@ function single(type: string, schema: Schema): string {
 const fieldRow = (name: string, place: string, schema: Schema, required: boolean) =>
   `| \`${name}\` | ${place} | \`${typeText(schema)}\`${schema.default !== undefined ? ` (default ${JSON.stringify(schema.default)})` : ''} | ${required ? 'yes' : ''} |`;
 
-function inputSection(operation: Operation): string[] {
+function inputSection(operation: Pick<Operation, 'parameters' | 'requestBody'>): string[] {
   const rows = (operation.parameters ?? []).map((p) => fieldRow(p.name, p.in, p.schema, p.required ?? false));
   const body = operation.requestBody?.content['application/json']?.schema;
   for (const [name, field] of Object.entries(body?.properties ?? {})) rows.push(fieldRow(name, 'body', field, body!.required?.includes(name) ?? false));
@@ -121,7 +121,7 @@ function procedureSection(route: RestRoute, operation: Operation): string[] {
   ];
 }
 
-interface ExportOperation extends Operation {
+interface ExportOperation extends Omit<Operation, 'responses'> {
   description: string;
   responses: Record<string, { description: string }>;
 }

@@ -88,7 +88,7 @@ try {
   let sequence = 0;
 
   // First, on a fresh server: one download at a time, so the figure is the export's own speed.
-  const exportRows = await step('measuring the CSV exports', () => measureExports(api.url, token, api.child.pid!));
+  const exportRows = await step('measuring the CSV exports', () => measureExports(database.url, target.email, api.url, token, api.child.pid!));
   reportExports(exportRows);
 
   // Sales sell items of the default store (tax rate 0: totals are the prices): most are restocked

@@ -9,7 +9,8 @@ import { createRequestContext, httpRequestInfo, type RequestContext } from '../.
 import { toTRPCError } from '../../trpc/errors.js';
 import { resolveVendorAccess, type VendorAccess } from '../../trpc/vendor-access.js';
 import { exportItemsInput, exportSalesInput, salesColumns } from './contract.js';
-import { sendCsv, type CsvCell } from './csv-response.js';
+import type { CsvCell } from './csv-lines.js';
+import { sendCsv } from './csv-response.js';
 import { itemPresets, itemsForExport } from './selectors/items-csv.js';
 import { saleRecord, salesForExport } from './selectors/sales-csv.js';
 

@@ -7,19 +7,30 @@ import { itemPresets } from '../../../src/modules/exports/selectors/items-csv.js
 import { app } from '../../support/app.js';
 import { csvObjects } from '../../support/csv.js';
 import { callerAs, expectTRPCError, joinAs, signUp, unique, type SignedUp } from '../../support/fixtures.js';
+import { exportErrorOf, exportGetter } from '../../support/exports.js';
 import { startHttpApp } from '../../support/http.js';
 import { createItem, IMAGE } from '../../support/items.js';
 import { defaultStoreId, joinVendor } from '../../support/members.js';
 
 type Server = Awaited<ReturnType<typeof startHttpApp>>;
 
+/** `count` items straight into the owner's default store (SKUs BULK-00001...), `description` on each. */
+async function bulkItems(owner: SignedUp, count: number, description: string) {
+  const store = await defaultStoreId(owner.vendor.id);
+  await app().orm.em.fork().execute(
+    `insert into items (id, vendor_id, store_id, name, sku, description, quantity, price, created_at, updated_at)
+     select gen_random_uuid(), ?, ?, 'Bulk ' || n, 'BULK-' || lpad(n::text, 5, '0'), ?, n % 7, (n % 100)::numeric + 0.99, now(), now()
+       from generate_series(1, ?) n`,
+    [owner.vendor.id, store, description, count],
+  );
+}
+
 describe('GET /exports/items.csv', () => {
   let server: Server;
   before(async () => (server = await startHttpApp()));
   after(() => server.stop());
 
-  const get = (query: string, token?: string) =>
-    fetch(`${server.baseUrl}/exports/items.csv${query}`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
+  const get = exportGetter(() => server, '/exports/items.csv');
   /** The export as header and rows (fails the test unless it answered 200). */
   async function exported(query: string, token: string) {
     const res = await get(query, token);
@@ -27,7 +38,7 @@ describe('GET /exports/items.csv', () => {
     expect(res.status, body).to.equal(200);
     return { ...csvObjects(body), res, body };
   }
-  const errorOf = async (res: Response) => ((await res.json()) as { error: { code: string; message: string; httpStatus: number; issues?: { path: (string | number)[] }[] } }).error;
+  const errorOf = exportErrorOf;
   const skus = (rows: Record<string, string>[], column = 'sku') => rows.map((r) => r[column]);
 
   /** A Pokémon card with every field the native columns carry. */
@@ -180,15 +191,10 @@ describe('GET /exports/items.csv', () => {
 
   it('streams thousands of rows with backpressure: a client that stops reading stops the export', async () => {
     const owner = await signUp();
-    const store = await defaultStoreId(owner.vendor.id);
+    // About 40 MB of CSV: far more than the socket buffers between the server and the client hold.
     const count = 5000;
-    const description = 'x'.repeat(2000);
-    await app().orm.em.fork().execute(
-      `insert into items (id, vendor_id, store_id, name, sku, description, quantity, price, created_at, updated_at)
-       select gen_random_uuid(), ?, ?, 'Bulk ' || n, 'BULK-' || lpad(n::text, 5, '0'), ?, n % 7, (n % 100)::numeric + 0.99, now(), now()
-         from generate_series(1, ?) n`,
-      [owner.vendor.id, store, description, count],
-    );
+    const description = 'x'.repeat(8000);
+    await bulkItems(owner, count, description);
     const original = itemPresets.native.record;
     let produced = 0;
     itemPresets.native.record = (row) => (produced++, original(row));
@@ -197,6 +203,10 @@ describe('GET /exports/items.csv', () => {
       const chunks: Buffer[] = [];
       await new Promise<void>((resolve, reject) => {
         const req = request(url, { headers: { authorization: `Bearer ${owner.accessToken}` } }, (res) => {
+          const fail = (error: Error) => {
+            req.destroy(); // frees the server's cursor, which would block the next test's truncate
+            reject(error);
+          };
           res.once('data', (chunk: Buffer) => {
             chunks.push(chunk);
             res.pause();
@@ -205,7 +215,7 @@ describe('GET /exports/items.csv', () => {
               try {
                 expect(produced, 'rows turned into CSV while the client was not reading').to.be.below(count / 2);
               } catch (error) {
-                reject(error as Error);
+                fail(error as Error);
                 return;
               }
               res.on('data', (more: Buffer) => chunks.push(more));
@@ -213,18 +223,53 @@ describe('GET /exports/items.csv', () => {
               res.resume();
             }, 500);
           });
-          res.on('error', reject);
+          res.on('error', fail);
         });
         req.on('error', reject);
         req.end();
       });
-      const { rows } = csvObjects(Buffer.concat(chunks).toString('utf8'));
-      expect(rows).to.have.length(count);
+      // The bulk rows hold no line breaks: one line each (parsing 40 MB cell by cell would only slow the test).
+      const lines = Buffer.concat(chunks).toString('utf8').split('\n');
+      expect(lines.pop(), 'the file ends with a line break').to.equal('');
+      expect(lines).to.have.length(count + 1);
       expect(produced).to.equal(count);
-      expect(rows[0]).to.include({ sku: 'BULK-00001', quantity: '1', price: '1.99' });
-      expect(rows.at(-1)).to.include({ sku: `BULK-0${count}`, description });
+      const { rows } = csvObjects([lines[0], lines[1], lines.at(-1)].join('\n'));
+      expect(rows[0]).to.include({ sku: 'BULK-00001', quantity: '1', price: '1.99', description });
+      expect(rows[1]).to.include({ sku: `BULK-0${count}`, description });
     } finally {
       itemPresets.native.record = original;
+    }
+  });
+
+  it('closes the cursor and frees its connection when the client goes away half-way', async () => {
+    const owner = await signUp();
+    await bulkItems(owner, 5000, 'y'.repeat(2000));
+    // The export's statement, on a backend that is not idle: its cursor is open.
+    const openCursors = async () => {
+      const [row] = await app().orm.em.fork().execute<{ n: string }[]>(
+        `select count(*) as n from pg_stat_activity where state <> 'idle' and query like '%cd.external_ids as "externalIds"%' and pid <> pg_backend_pid()`,
+      );
+      return Number(row!.n);
+    };
+    await new Promise<void>((resolve, reject) => {
+      const req = request(new URL(`${server.baseUrl}/exports/items.csv`), { headers: { authorization: `Bearer ${owner.accessToken}` } }, (res) => {
+        res.once('data', () => {
+          res.pause();
+          setTimeout(() => {
+            openCursors().then((n) => {
+              expect(n, 'the cursor is open while the client waits').to.equal(1);
+              req.destroy();
+              resolve();
+            }, reject);
+          }, 200);
+        });
+      });
+      req.on('error', () => {});
+      req.end();
+    });
+    for (let waited = 0; (await openCursors()) > 0; waited += 50) {
+      expect(waited, 'the cursor is still open 5 s after the client left').to.be.below(5000);
+      await new Promise((r) => setTimeout(r, 50));
     }
   });
 

@@ -3,6 +3,7 @@ import { salesColumns } from '../../../src/modules/exports/contract.js';
 import { fromCents, sumCents, toCents } from '../../../src/core/money.js';
 import { csvObjects } from '../../support/csv.js';
 import { joinAs, signUp, unique } from '../../support/fixtures.js';
+import { exportErrorOf, exportGetter } from '../../support/exports.js';
 import { startHttpApp } from '../../support/http.js';
 import { createItem } from '../../support/items.js';
 import { sell } from '../../support/sales.js';
@@ -14,9 +15,8 @@ describe('GET /exports/sales.csv', () => {
   before(async () => (server = await startHttpApp()));
   after(() => server.stop());
 
-  const get = (query: string, token?: string) =>
-    fetch(`${server.baseUrl}/exports/sales.csv${query}`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
-  const errorOf = async (res: Response) => ((await res.json()) as { error: { code: string; httpStatus: number; issues?: { path: (string | number)[] }[] } }).error;
+  const get = exportGetter(() => server, '/exports/sales.csv');
+  const errorOf = exportErrorOf;
   const period = () => {
     const from = new Date(Date.now() - 3_600_000).toISOString();
     const to = new Date(Date.now() + 3_600_000).toISOString();
