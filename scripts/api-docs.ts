@@ -4,6 +4,7 @@
 // test/rest/openapi.test.ts fails when the file is stale.
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { exportRouteDocs } from '../src/modules/exports/openapi.js';
 import { openApiDocument, who } from '../src/rest/openapi.js';
 import { REST_BASE, restRoutes, routeErrors, type RestRoute } from '../src/rest/routes.js';
 
@@ -91,7 +92,7 @@ function single(type: string, schema: Schema): string {
 const fieldRow = (name: string, place: string, schema: Schema, required: boolean) =>
   `| \`${name}\` | ${place} | \`${typeText(schema)}\`${schema.default !== undefined ? ` (default ${JSON.stringify(schema.default)})` : ''} | ${required ? 'yes' : ''} |`;
 
-function inputSection(operation: Operation): string[] {
+function inputSection(operation: Pick<Operation, 'parameters' | 'requestBody'>): string[] {
   const rows = (operation.parameters ?? []).map((p) => fieldRow(p.name, p.in, p.schema, p.required ?? false));
   const body = operation.requestBody?.content['application/json']?.schema;
   for (const [name, field] of Object.entries(body?.properties ?? {})) rows.push(fieldRow(name, 'body', field, body!.required?.includes(name) ?? false));
@@ -117,6 +118,30 @@ function procedureSection(route: RestRoute, operation: Operation): string[] {
     '| Error | Code | When |',
     '| --- | --- | --- |',
     ...routeErrors(route).map((e) => `| ${e.status} | \`${e.code}\` | ${e.when} |`),
+  ];
+}
+
+interface ExportOperation extends Omit<Operation, 'responses'> {
+  description: string;
+  responses: Record<string, { description: string }>;
+}
+
+/** A CSV export (outside the router and /api/v1), from its OpenAPI path item. */
+function exportSection(doc: (typeof exportRouteDocs)[number], operation: ExportOperation): string[] {
+  return [
+    `### \`${doc.route}\``,
+    '',
+    `${doc.summary}.`,
+    '',
+    operation.description,
+    '',
+    ...inputSection(operation),
+    '',
+    'Output: a `text/csv; charset=utf-8` attachment (see the README’s Exports section for the columns).',
+    '',
+    '| Error | When |',
+    '| --- | --- |',
+    ...Object.entries(operation.responses).filter(([status]) => /^\d+$/.test(status) && status !== '200').map(([status, r]) => `| ${status} | ${r.description} |`),
   ];
 }
 
@@ -156,6 +181,12 @@ export function apiReference(): string {
       '',
       ...restRoutes.filter((r) => r.meta.tags[0] === tag).flatMap((route) => [...procedureSection(route, operationOf(route)), '']),
     ]),
+    '## exports',
+    '',
+    'CSV downloads, streamed, outside the router (at the server’s root, not under /api/v1), with the same tokens, roles,',
+    'validation and error statuses; errors answer `{ "error": Error }`.',
+    '',
+    ...exportRouteDocs.flatMap((doc) => [...exportSection(doc, (document.paths![doc.path] as { get: ExportOperation }).get), '']),
     '## Schemas',
     '',
     ...Object.entries(schemas).flatMap(([name, schema]) => [...schemaSection(name, schema), '']),

@@ -4,7 +4,8 @@
 // Prints each scenario as it completes, then one table, and writes it as JSON under bench-results/.
 // Fails (exit 1, naming the scenario) when a scenario completed no request or more than 1% failed
 // (answers a scenario declares as expected, such as CONFLICT for a sold-out item, are not failures),
-// or when the stock of the sales scenarios went below zero.
+// or when the stock of the sales scenarios went below zero. `-- --only exports` measures the CSV
+// exports alone (the target vendor's items in both presets, rows/s and the server's peak RSS).
 import autocannon from 'autocannon';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -18,12 +19,14 @@ import { createLogger } from '../src/logger.js';
 import { createCaller } from '../src/caller.js';
 import { createServices } from '../src/services.js';
 import { benchDatabase, ensureScaleDataset, type BenchTarget } from './bench/dataset.js';
+import { measureExports, reportExports, type ExportRow } from './bench/exports.js';
 import { captureSql } from './support/capture-sql.js';
 import { parseFlags } from './support/flags.js';
 import { step } from './support/progress.js';
 
 const flags = parseFlags();
 const quick = flags.quick === 'true';
+const exportsOnly = flags.only === 'exports';
 const plan = quick
   ? { items: 10_000, vendors: 2, seconds: 3 }
   : { items: 100_000, vendors: 10, seconds: Number(flags.seconds ?? 10) };
@@ -84,6 +87,10 @@ try {
   const get = (path: string, input?: unknown) => `${api.url}/trpc/${path}${input === undefined ? '' : `?input=${encodeURIComponent(JSON.stringify(input))}`}`;
   let sequence = 0;
 
+  // First, on a fresh server: one download at a time, so the figure is the export's own speed.
+  const exportRows = await step('measuring the CSV exports', () => measureExports(database.url, target.email, api.url, token, api.child.pid!));
+  reportExports(exportRows);
+
   // Sales sell items of the default store (tax rate 0: totals are the prices): most are restocked
   // first, so every run sells; the 10 contended ones keep the few units they have.
   const restock = (ids: string[], delta: number) => inBatches(ids, (id) => postJson(`${api.url}/trpc/items.adjustStock`, { id, delta, reason: 'intake' }, auth));
@@ -107,7 +114,7 @@ try {
     requests: [{ setupRequest: (req) => ({ ...req, body: JSON.stringify(body()) }) }],
   });
   // Baselines run first: the rows measured against them need their figures.
-  const scenarios: Scenario[] = [
+  const scenarios: Scenario[] = exportsOnly ? [] : [
     { name: rawList, options: { url: `${baseline.url}/list` }, server: baseline },
     { name: rawBcrypt, options: { url: `${baseline.url}/bcrypt`, method: 'POST' }, server: baseline },
     { name: trpcList, options: { url: get('items.list', listInput), headers: auth }, baseline: rawList },
@@ -161,17 +168,19 @@ try {
   }
   // The API's rows first, then the baselines they are measured against.
   const rows = [...measured.values()].sort((a, b) => Number(a.scenario.startsWith('baseline')) - Number(b.scenario.startsWith('baseline')));
-  report(rows);
-  const rest = measured.get(restList)!;
-  const extra = Math.round((rest.baselineReqPerSec! / rest.reqPerSec - 1) * 100);
-  console.log(`REST costs ${Math.abs(extra)}% ${extra >= 0 ? 'more' : 'less'} per request than tRPC for the same page (${rest.reqPerSec} vs ${rest.baselineReqPerSec} req/s; target: at most 10% more)`);
-  const oneLine = measured.get('sales.create (1 line)')!;
-  console.log(`\nsales.create (1 line): ${oneLine.reqPerSec} req/s = ${Math.round(oneLine.ratio! * 100)}% of items.adjustStock's ${oneLine.baselineReqPerSec} (target >= 50%)`);
-  const stock = await stockCheck(database.url, target.saleItemIds);
-  console.log(`stock after the sales: ${stock.negative ? `${stock.negative} items or movements BELOW ZERO` : 'never below zero'} (lowest quantity ${stock.lowest}; ${stock.mismatched} items whose ledger differs from their quantity)`);
-  const failed = rows.filter(isDead);
-  for (const row of failed) console.error(`bench failed: "${row.scenario}" completed ${row.requests} requests with ${row.errors} errors`);
-  if (failed.length || stock.negative || stock.mismatched) process.exitCode = 1;
+  report(rows, exportRows);
+  if (!exportsOnly) {
+    const rest = measured.get(restList)!;
+    const extra = Math.round((rest.baselineReqPerSec! / rest.reqPerSec - 1) * 100);
+    console.log(`REST costs ${Math.abs(extra)}% ${extra >= 0 ? 'more' : 'less'} per request than tRPC for the same page (${rest.reqPerSec} vs ${rest.baselineReqPerSec} req/s; target: at most 10% more)`);
+    const oneLine = measured.get('sales.create (1 line)')!;
+    console.log(`\nsales.create (1 line): ${oneLine.reqPerSec} req/s = ${Math.round(oneLine.ratio! * 100)}% of items.adjustStock's ${oneLine.baselineReqPerSec} (target >= 50%)`);
+    const stock = await stockCheck(database.url, target.saleItemIds);
+    console.log(`stock after the sales: ${stock.negative ? `${stock.negative} items or movements BELOW ZERO` : 'never below zero'} (lowest quantity ${stock.lowest}; ${stock.mismatched} items whose ledger differs from their quantity)`);
+    const failed = rows.filter(isDead);
+    for (const row of failed) console.error(`bench failed: "${row.scenario}" completed ${row.requests} requests with ${row.errors} errors`);
+    if (failed.length || stock.negative || stock.mismatched) process.exitCode = 1;
+  }
 } finally {
   for (const child of children) child.kill('SIGTERM');
   await database.stop();
@@ -235,7 +244,7 @@ function ratio(row: Row, base: Row): Row {
   return { ...row, baseline: base.scenario, baselineReqPerSec: base.reqPerSec, ratio: Math.round((row.reqPerSec / base.reqPerSec) * 100) / 100 };
 }
 
-function report(rows: Row[]) {
+function report(rows: Row[], exportRows: ExportRow[]) {
   const header = ['scenario', 'req/s', 'p50 ms', 'p99 ms', 'errors', 'expected', 'RSS MB', 'vs baseline'];
   const lines = rows.map((r) => [r.scenario, String(r.reqPerSec), String(r.p50), String(r.p99), String(r.errors), r.expected ? String(r.expected) : '', r.rssMb === null ? '-' : String(r.rssMb), r.ratio === undefined ? '' : `${Math.round(r.ratio * 100)}% of ${r.baselineReqPerSec}`]);
   const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i]!.length)));
@@ -243,9 +252,10 @@ function report(rows: Row[]) {
   console.log(`\n${CONNECTIONS} connections, ${plan.seconds} s per scenario, Node ${process.version}${quick ? ', quick' : ''}`);
   console.log(format(header));
   for (const line of lines) console.log(format(line));
+  reportExports(exportRows);
   mkdirSync('bench-results', { recursive: true });
   const file = join('bench-results', `bench-${new Date().toISOString().replace(/[:.]/g, '-')}${quick ? '-quick' : ''}.json`);
-  writeFileSync(file, JSON.stringify({ at: new Date().toISOString(), node: process.version, connections: CONNECTIONS, plan, rows }, null, 2));
+  writeFileSync(file, JSON.stringify({ at: new Date().toISOString(), node: process.version, connections: CONNECTIONS, plan, rows, exports: exportRows }, null, 2));
   console.log(`\nwritten to ${file}`);
 }
 

@@ -1,6 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { procedureAccess, type Access } from '../src/core/permissions.js';
+import { procedureAccess, routeAccess, type Access } from '../src/core/permissions.js';
 import { hasRole } from '../src/core/roles.js';
 import { memberRoles } from '../src/modules/vendors/contract.js';
 
@@ -24,7 +24,7 @@ export function allowed(access: Access, caller: (typeof callers)[number]): boole
 }
 
 function permissionsTable(): string {
-  const rows = Object.entries(procedureAccess).map(
+  const rows = [...Object.entries(procedureAccess), ...Object.entries(routeAccess)].map(
     ([path, access]) => `| \`${path}\` | ${access} | ${callers.map((c) => (allowed(access, c) ? '✓' : '✗')).join(' | ')} |`,
   );
   return [
@@ -35,7 +35,8 @@ function permissionsTable(): string {
     'role in the caller\'s primary vendor (owner > admin > staff > viewer). "no vendor" is a signed-in user without',
     'an active membership. ✗ is UNAUTHORIZED for anonymous callers and FORBIDDEN for everyone else; the role is',
     'checked before the input is read. Store-scoped procedures further limit staff and viewers to their granted',
-    'stores (src/modules/vendors/selectors/store-scope.ts).',
+    'stores (src/modules/vendors/selectors/store-scope.ts). The last rows are the HTTP routes outside the router (the',
+    'CSV exports), which resolve the caller through the same vendor tier.',
     '',
     `| Procedure | Access | ${callers.join(' | ')} |`,
     `| --- | --- | ${callers.map(() => ':-:').join(' | ')} |`,

@@ -6,6 +6,7 @@ import helmet from 'helmet';
 import { randomUUID } from 'node:crypto';
 import { AppError } from './core/errors.js';
 import { assertOnePasswordCall } from './modules/identity/password-calls.js';
+import { exportRoutes } from './modules/exports/routes.js';
 import { mediaRoutes } from './modules/media/routes.js';
 import { docsPage } from './rest/docs-page.js';
 import { restApi } from './rest/api.js';
@@ -57,6 +58,7 @@ export function createApp(services: AppServices, { web }: { web?: RequestHandler
   });
 
   app.use('/media', mediaRoutes(services.storage, log));
+  app.use('/exports', exportRoutes(services));
   app.use(REST_BASE, restApi(services));
   app.use('/api/docs', docsPage());
 

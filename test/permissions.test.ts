@@ -1,7 +1,7 @@
 import { TRPCError } from '@trpc/server';
 import { expect } from 'chai';
 import { readFileSync } from 'node:fs';
-import { accessOf, procedureAccess } from '../src/core/permissions.js';
+import { accessOf, procedureAccess, routeAccess } from '../src/core/permissions.js';
 import { VendorMember } from '../src/modules/vendors/entities.js';
 import { appRouter } from '../src/router.js';
 import { allowed, callers, PERMISSIONS_DOC, withPermissions } from '../scripts/permissions-table.js';
@@ -110,4 +110,19 @@ describe('permission matrix', () => {
       });
     }
   }
+
+  it('the CSV export routes answer every kind of caller as the matrix says', async () => {
+    const mismatches: string[] = [];
+    for (const kind of kinds) {
+      const token = await tokenOf(kind);
+      for (const [route, access] of Object.entries(routeAccess)) {
+        // A probe no export accepts: an allowed caller gets 400, as a procedure's does.
+        const res = await fetch(`${http.baseUrl}${route.split(' ')[1]}?probe=1`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
+        const { error } = (await res.json()) as { error: { code: string } };
+        const want = allowed(access, roleOf(kind)) ? 'BAD_REQUEST' : kind === 'anonymous' ? 'UNAUTHORIZED' : 'FORBIDDEN';
+        if (error.code !== want) mismatches.push(`${kind}, ${route} (${access}): expected ${want}, got ${error.code}`);
+      }
+    }
+    expect(mismatches).to.deep.equal([]);
+  });
 });

@@ -64,3 +64,13 @@ export const procedureAccess = {
 } as const satisfies Record<string, Access>;
 
 export const accessOf = (path: string): Access | undefined => (procedureAccess as Record<string, Access>)[path];
+
+/**
+ * The HTTP routes outside the router (they stream CSV, which a procedure cannot answer), with
+ * their minimum role. They resolve the caller through the same vendor tier as every procedure
+ * (src/trpc/vendor-access.ts).
+ */
+export const routeAccess = {
+  'GET /exports/items.csv': 'viewer',
+  'GET /exports/sales.csv': 'admin',
+} as const satisfies Record<string, MemberRole>;

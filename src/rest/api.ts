@@ -57,7 +57,7 @@ async function call(services: AppServices, route: RestRoute, req: Request, res: 
 }
 
 /** The query string as text fields; a field given twice is refused, since a procedure takes one value. */
-function queryFields(req: Request): Record<string, string> {
+export function queryFields(req: Request): Record<string, string> {
   const fields: Record<string, string> = Object.create(null);
   const repeated: ValidationIssue[] = [];
   const search = req.originalUrl.includes('?') ? req.originalUrl.slice(req.originalUrl.indexOf('?')) : '';
@@ -83,7 +83,7 @@ function bodyFields(req: Request): Record<string, unknown> {
 }
 
 /** Errors of Express and its JSON parser carry their HTTP status; anything else is unexpected (and logged). */
-function fromHttpError(services: AppServices, res: Response, error: unknown): TRPCError {
+export function fromHttpError(services: AppServices, res: Response, error: unknown): TRPCError {
   const status = (error as { status?: unknown } | null)?.status;
   if (typeof status === 'number' && status >= 400 && status < 500) {
     const code = status === 413 ? 'PAYLOAD_TOO_LARGE' : status === 415 ? 'UNSUPPORTED_MEDIA_TYPE' : 'PARSE_ERROR';
@@ -93,8 +93,12 @@ function fromHttpError(services: AppServices, res: Response, error: unknown): TR
   return new TRPCError({ code: 'INTERNAL_SERVER_ERROR', cause: error });
 }
 
-/** The error as the router's error formatter shapes it for tRPC clients, as REST's status and body. */
-function sendError(res: Response, error: TRPCError, route?: RestRoute) {
+/**
+ * The error as the router's error formatter shapes it for tRPC clients, as REST's body: the
+ * message and the fields of `error.data`, `httpStatus` among them. Also the body of the HTTP
+ * routes outside the router (the CSV exports), so every route maps codes to statuses alike.
+ */
+export function restErrorBody(error: TRPCError, route?: Pick<RestRoute, 'type' | 'procedure'>): RestErrorBody {
   const shape = getErrorShape({
     config: appRouter._def._config,
     error,
@@ -103,7 +107,11 @@ function sendError(res: Response, error: TRPCError, route?: RestRoute) {
     input: undefined,
     ctx: undefined,
   }) as AppErrorShape;
-  const body: RestErrorBody = { message: shape.message, ...shape.data };
+  return { message: shape.message, ...shape.data };
+}
+
+function sendError(res: Response, error: TRPCError, route?: RestRoute) {
+  const body = restErrorBody(error, route);
   if (body.retryAfter !== undefined) res.setHeader('Retry-After', String(body.retryAfter));
   res.status(body.httpStatus).json(body);
 }

@@ -2,6 +2,7 @@ import { generateOpenApiDocument, type OpenAPIObject } from 'trpc-to-openapi';
 import { z } from 'zod';
 import packageJson from '../../package.json' with { type: 'json' };
 import { appErrorCodes, type RestErrorBody } from '../contract/errors.js';
+import { exportPaths } from '../modules/exports/openapi.js';
 import { appRouter } from '../router.js';
 import { examples } from './examples.js';
 import { REST_BASE, restRoutes, routeErrors, type RestRoute } from './routes.js';
@@ -61,6 +62,8 @@ function buildDocument(): OpenAPIObject {
     defs: { Error: restErrorSchema },
   });
   for (const route of restRoutes) complete(route, built.paths![route.path]![route.method.toLowerCase() as 'get'] as Operation);
+  // The CSV exports stream outside the router and outside /api/v1 (each path names its server).
+  Object.assign(built.paths!, exportPaths());
   // trpc-to-openapi's own error schemas, replaced by Error above.
   for (const name of Object.keys(built.components!.schemas!)) if (name.startsWith('error.')) delete built.components!.schemas![name];
   return built;

@@ -1,13 +1,12 @@
 import { forbidden, unauthorized } from '../core/errors.js';
 import { accessOf } from '../core/permissions.js';
-import { hasRole } from '../core/roles.js';
 import { User } from '../modules/identity/entities.js';
 import { verifyAccessToken } from '../modules/identity/tokens.js';
 import type { MemberRole } from '../modules/vendors/contract.js';
-import { findPrimaryMembership } from '../modules/vendors/selectors/primary-membership.js';
 import type { RequestContext } from './context.js';
 import { toTRPCError } from './errors.js';
 import { t } from './init.js';
+import { accountGone, resolveVendorAccess } from './vendor-access.js';
 
 export const router = t.router;
 
@@ -34,8 +33,6 @@ const tokenProcedure = publicProcedure.use(({ ctx, next }) => {
   return next({ ctx: { claims: verifyAccessToken(ctx.services.config, ctx.accessToken) } });
 });
 
-const accountGone = () => unauthorized('This account is disabled or no longer exists');
-
 /** A valid access token of an active user (read on every request, so a disabled account stops at once). */
 export const authedProcedure = tokenProcedure.use(async ({ ctx, next }) => {
   const user = await ctx.em.findOne(User, { id: ctx.claims.userId, isActive: true });
@@ -44,20 +41,13 @@ export const authedProcedure = tokenProcedure.use(async ({ ctx, next }) => {
 });
 
 /**
- * The caller, their primary active membership and its vendor, read together on every request (so
- * a removed member is refused at once), become ctx.user / ctx.member / ctx.vendor; the role comes
- * from the permission table. Only when no membership is found does a second query tell a disabled
- * account (UNAUTHORIZED) from a user without a vendor (FORBIDDEN).
+ * The caller, their primary active membership and its vendor become ctx.user / ctx.member /
+ * ctx.vendor, through the one resolution the HTTP routes outside the router use too
+ * (src/trpc/vendor-access.ts); the minimum role comes from the permission table.
  */
-export const vendorProcedure = tokenProcedure.use(async ({ ctx, path, next }) => {
-  const member = await findPrimaryMembership(ctx.em, ctx.claims.userId);
-  if (!member) {
-    if (!(await ctx.em.count(User, { id: ctx.claims.userId, isActive: true }))) throw accountGone();
-    throw forbidden('You are not an active member of a vendor: create one or accept an invitation');
-  }
-  const minimum = requiredRole(path);
-  if (!hasRole(member.role, minimum)) throw forbidden(`This needs the ${minimum} role or higher`);
-  return next({ ctx: { user: member.user, sessionId: ctx.claims.sessionId, vendor: member.vendor, member } });
+export const vendorProcedure = publicProcedure.use(async ({ ctx, path, next }) => {
+  const { user, sessionId, vendor, member } = await resolveVendorAccess(ctx, requiredRole(path));
+  return next({ ctx: { user, sessionId, vendor, member } });
 });
 
 function requiredRole(path: string): MemberRole {

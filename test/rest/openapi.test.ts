@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { API_DOC, apiReference } from '../../scripts/api-docs.js';
 import type { z } from 'zod';
 import { accessOf } from '../../src/core/permissions.js';
+import { exportItemsInput } from '../../src/modules/exports/contract.js';
 import { examples } from '../../src/rest/examples.js';
 import { openApiDocument } from '../../src/rest/openapi.js';
 import { restRoutes, routeErrors } from '../../src/rest/routes.js';
@@ -80,6 +81,15 @@ describe('OpenAPI document', () => {
       expect(operationOf(route.path, route.method).responses['200']!.content!['application/json']!.example).to.deep.equal(output);
     }
     expect(operationOf('/items', 'POST').requestBody!.content['application/json']!.example).to.deep.equal(examples['items.create']!.input);
+  });
+
+  it('lists the CSV exports, outside /api/v1, with the query parameters of their own schemas', () => {
+    const paths = openApiDocument().paths as Record<string, { servers: { url: string }[]; get: { parameters: { name: string; required: boolean }[]; security: unknown } }>;
+    const items = paths['/exports/items.csv']!;
+    expect(items.servers).to.deep.equal([{ url: '/' }]);
+    expect(items.get.security).to.deep.equal([{ bearer: [] }]);
+    expect(items.get.parameters.map((p) => p.name)).to.deep.equal(Object.keys(exportItemsInput.shape));
+    expect(paths['/exports/sales.csv']!.get.parameters.filter((p) => p.required).map((p) => p.name)).to.deep.equal(['from', 'to']);
   });
 
   it(`${API_DOC} is up to date (npm run docs:api)`, () => {

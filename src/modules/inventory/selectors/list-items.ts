@@ -26,8 +26,11 @@ const sortValueOf = (item: ItemRow, sort: ItemSort): string | number => {
 
 const escapeLike = (text: string) => text.replace(/[\\%_]/g, '\\$&');
 
+/** The filters of items.list (what a CSV export of items takes too). */
+export type ItemFilters = Omit<ListItemsQuery, 'limit' | 'cursor' | 'sort' | 'order'>;
+
 /** Every filter of items.list as conditions on the vendor's items in the stores the actor reads. */
-function itemConditions(actor: VendorActor, storeIds: string[] | undefined, q: ListItemsQuery): FilterQuery<IItem>[] {
+export function itemConditions(actor: VendorActor, storeIds: string[] | undefined, q: ItemFilters): FilterQuery<IItem>[] {
   const threshold = actor.vendor.lowStockThreshold;
   const card = { language: q.language, marketRegion: q.marketRegion, game: q.game, setName: q.setName, gradingCompany: q.gradingCompany };
   const cardFilter = Object.fromEntries(Object.entries(card).filter(([, value]) => value !== undefined));
