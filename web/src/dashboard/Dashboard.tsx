@@ -102,8 +102,7 @@ export default function Dashboard() {
 
 /** Sales of the last 30 local days (the vendor's time zone), by day, and the items that sold best in them. */
 function RecentSales({ currency, timeZone }: { currency: string; timeZone: string }) {
-  const period = useMemo(() => periodOf('last30', timeZone)!, [timeZone]);
-  const { from, to } = period;
+  const { from, to } = useMemo(() => periodOf('last30', timeZone)!, [timeZone]);
   const sales = useQuery(trpc.reports.sales.queryOptions({ from, to, groupBy: 'day' }));
   const topSellers = useQuery(trpc.reports.topSellers.queryOptions({ from, to, by: 'units', limit: 5 }));
   const report = sales.data;
@@ -128,9 +127,9 @@ function RecentSales({ currency, timeZone }: { currency: string; timeZone: strin
           ) : (
             <Suspense fallback={<Skeleton height="100%" />}>
               <SalesChart
-                points={salesPoints(report, 'day', period)}
+                points={salesPoints(report, 'day')}
                 currency={currency}
-                label="Bar chart of the revenue per day of the last 30 days, with a line of the gross profit; the reports have the figures."
+                label="Bar chart of the revenue per day of the last 30 days, and of the gross profit beside it; the reports have the figures."
               />
             </Suspense>
           )}

@@ -1,4 +1,4 @@
-import { Bar, CartesianGrid, ComposedChart, Legend, Line, Tooltip, XAxis, YAxis } from 'recharts';
+import { Bar, BarChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis } from 'recharts';
 import { formatMoney } from '../lib/money';
 import { ChartFrame, compactMoney } from '../ui/Chart';
 
@@ -18,14 +18,14 @@ const series = [
 const labelOf = (key: unknown) => series.find((s) => s.key === key)?.label ?? String(key);
 
 /**
- * Revenue (bars) and gross profit (a line) per bucket of time. Amounts become numbers for the
- * geometry only; the tooltip shows the exact strings.
+ * Revenue and gross profit per bucket of time, side by side (bars only, so the dashboard loads no
+ * line-chart code). Amounts become numbers for the geometry only; the tooltip shows the exact strings.
  */
 export default function SalesChart({ points, currency, label }: { points: SalesPoint[]; currency: string; label: string }) {
   const data = points.map((point) => ({ ...point, revenueValue: Number(point.revenue), grossProfitValue: Number(point.grossProfit) }));
   return (
     <ChartFrame label={label}>
-      <ComposedChart data={data} margin={{ top: 8, right: 8, bottom: 8, left: 8 }}>
+      <BarChart data={data} margin={{ top: 8, right: 8, bottom: 8, left: 8 }}>
         <CartesianGrid strokeDasharray="3 3" vertical={false} />
         <XAxis dataKey="tick" tick={{ fontSize: 12 }} minTickGap={12} />
         <YAxis tickFormatter={compactMoney(currency)} width={64} tick={{ fontSize: 12 }} />
@@ -38,8 +38,8 @@ export default function SalesChart({ points, currency, label }: { points: SalesP
         />
         <Legend formatter={(name: string) => labelOf(name.replace(/Value$/, ''))} />
         <Bar dataKey="revenueValue" fill="var(--chart-2)" radius={[3, 3, 0, 0]} isAnimationActive={false} />
-        <Line type="linear" dataKey="grossProfitValue" stroke="var(--chart-3)" strokeWidth={2} dot={{ r: 2 }} isAnimationActive={false} />
-      </ComposedChart>
+        <Bar dataKey="grossProfitValue" fill="var(--chart-3)" radius={[3, 3, 0, 0]} isAnimationActive={false} />
+      </BarChart>
     </ChartFrame>
   );
 }

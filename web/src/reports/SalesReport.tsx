@@ -84,16 +84,16 @@ export function SalesReport({ period, groupBy, storeId, currency, onGroupBy }: S
         <h2 id="sales-totals-title">Totals{report.isPlaceholderData && <span className="muted small"> (updating…)</span>}</h2>
         <Figures items={figures} compact />
       </section>
-      {isTimeGrouping(groupBy) && period && (
+      {isTimeGrouping(groupBy) && input && (
         <div className="chart-box">
-          {!data ? (
+          {!data || !isTimeGrouping(shownGroupBy) ? (
             <Skeleton height="100%" />
-          ) : isTimeGrouping(shownGroupBy) && data.groups.length > 0 ? (
+          ) : data.groups.length > 0 ? (
             <Suspense fallback={<Skeleton height="100%" />}>
               <SalesChart
-                points={salesPoints(data, shownGroupBy, period)}
+                points={salesPoints(data, shownGroupBy)}
                 currency={currency}
-                label={`Bar chart of the revenue per ${groupingLabels[shownGroupBy].toLowerCase()}, with a line of the gross profit; the table below has the figures.`}
+                label={`Bar chart of the revenue per ${groupingLabels[shownGroupBy].toLowerCase()}, and of the gross profit beside it; the table below has the figures.`}
               />
             </Suspense>
           ) : (

@@ -1,8 +1,8 @@
 import type { SalesGrouping, SalesReportOutput } from '@api/modules/reports/contract';
 import type { ItemCategory } from '@api/modules/inventory/contract';
 import { categoryLabels, humanize } from '../lib/format';
-import { formatDay, formatMonth, formatShortDay } from '../lib/zonedDates';
-import { bucketKeys, type Period } from './period';
+import { addDays, dayIn, formatDay, formatMonth, formatShortDay } from '../lib/zonedDates';
+import { bucketKeys } from './period';
 import type { SalesPoint } from './SalesChart';
 
 type Group = SalesReportOutput['groups'][number];
@@ -25,9 +25,13 @@ export function groupLabel(groupBy: SalesGrouping, group: Pick<Group, 'key' | 'l
   }
 }
 
-/** The chart's points for a time grouping: every bucket of the period, those without sales at zero. */
-export function salesPoints(report: SalesReportOutput, groupBy: 'day' | 'week' | 'month', period: Pick<Period, 'first' | 'last'>): SalesPoint[] {
+/**
+ * The chart's points for a report by time: every bucket of the report's own period (its local
+ * days in its time zone), those without sales at zero.
+ */
+export function salesPoints(report: SalesReportOutput, groupBy: 'day' | 'week' | 'month'): SalesPoint[] {
   const byKey = new Map(report.groups.map((group) => [group.key, group]));
+  const period = { first: dayIn(report.timeZone, Date.parse(report.from)), last: addDays(dayIn(report.timeZone, Date.parse(report.to)), -1) };
   return bucketKeys(groupBy, period).map((key) => {
     const group = byKey.get(key);
     return {
