@@ -37,8 +37,7 @@ export default function ReportsPage() {
   const choosePreset = (preset: PeriodPreset) => {
     if (preset !== 'custom') return update({ period: preset, first: undefined, last: undefined });
     // Custom dates start from the period shown, so the figures stay until a date changes.
-    const shown = periodOf(params.period, timeZone, { first: params.first, last: params.last });
-    update({ period: preset, first: shown?.first ?? today, last: shown?.last ?? today });
+    update({ period: preset, first: period?.first ?? today, last: period?.last ?? today });
   };
   const rangeError = params.period === 'custom' && !period ? (params.first && params.last ? 'must be on or after the start date' : 'choose both dates') : undefined;
 
