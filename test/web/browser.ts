@@ -20,6 +20,8 @@ export const SCREENSHOTS = 'test-results/screens';
 export interface WebServer {
   url: string;
   dataDir: string;
+  /** The server's own database, for a test that writes its data through the API in-process. */
+  databaseUrl: string;
   /** What the server printed, for a failing test's message. */
   output(): string;
   stop(): Promise<void>;
@@ -29,12 +31,13 @@ export interface WebServer {
 export async function startWebServer(): Promise<WebServer> {
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'omni-web-'));
+  const databaseUrl = await serverDatabase('web');
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
     env: {
       PATH: process.env.PATH!,
       NODE_ENV: 'test',
       PORT: String(port),
-      DATABASE_URL: await serverDatabase('web'),
+      DATABASE_URL: databaseUrl,
       MIGRATE_ON_START: 'false',
       DATA_DIR: dataDir,
       JWT_SECRET: 'browser-test-secret-that-is-long-enough-for-hs256',
@@ -56,6 +59,7 @@ export async function startWebServer(): Promise<WebServer> {
   return {
     url,
     dataDir,
+    databaseUrl,
     output: () => output,
     async stop() {
       child.kill('SIGTERM');

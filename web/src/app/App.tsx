@@ -22,6 +22,7 @@ const Team = lazy(() => import('../team/TeamPage'));
 const Stores = lazy(() => import('../stores/StoresPage'));
 const Settings = lazy(() => import('../settings/SettingsPage'));
 const Profile = lazy(() => import('../profile/ProfilePage'));
+const Reports = lazy(() => import('../reports/ReportsPage'));
 
 export function App() {
   return (
@@ -44,6 +45,7 @@ export function App() {
               <Route path="inventory/:id/edit" element={<EditItem />} />
               <Route path="stores" element={<Stores />} />
               <Route path="profile" element={<Profile />} />
+              <Route path="reports" element={<Reports />} />
               <Route element={<RequireRole minimum="admin" />}>
                 <Route path="team" element={<Team />} />
                 <Route path="settings" element={<Settings />} />

@@ -13,6 +13,7 @@ export function Shell({ children }: { children: ReactNode }) {
     { to: '/', label: 'Dashboard', end: true },
     { to: '/inventory', label: 'Inventory' },
     { to: '/stores', label: 'Stores' },
+    { to: '/reports', label: 'Reports' },
     ...(isAdmin ? [{ to: '/team', label: 'Team' }, { to: '/settings', label: 'Settings' }] : []),
   ];
   return (

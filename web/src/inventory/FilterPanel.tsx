@@ -3,6 +3,7 @@ import { gradingCompanies, itemCategories } from '@api/modules/inventory/contrac
 import type { StoreOutput } from '@api/modules/vendors/contract';
 import { isMoney } from '../lib/money';
 import { categoryLabels } from '../lib/format';
+import { StoreOptions } from '../stores/StoreOptions';
 import { Field } from '../ui/Field';
 import type { ItemFilters, StockFilter } from './filters';
 
@@ -40,13 +41,7 @@ export function FilterPanel({ id, filters, update, clear, stores }: FilterPanelP
         </Field>
         <Field label="Store">
           <select value={filters.storeId ?? ''} onChange={choose('storeId')}>
-            <option value="">Any store</option>
-            {stores.map((store) => (
-              <option key={store.id} value={store.id}>
-                {store.name}
-                {store.isActive ? '' : ' (archived)'}
-              </option>
-            ))}
+            <StoreOptions stores={stores} any="Any store" />
           </select>
         </Field>
         <Field label="Stock">

@@ -45,3 +45,8 @@ export function formatMoney(value: string, currency: string): string {
   // Intl.NumberFormat formats a numeric string as the exact decimal it spells.
   return format.format(value as unknown as number);
 }
+
+const percent = new Intl.NumberFormat(undefined, { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 2 });
+
+/** A ratio the API sends as a decimal string ("0.2345", a margin) → "23.45%", exactly. */
+export const formatRatio = (ratio: string) => percent.format(ratio as unknown as number);

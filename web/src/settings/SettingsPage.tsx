@@ -19,11 +19,15 @@ const settingsForm = z.object({
   logoUrl: optionalText(fields.logoUrl),
   currency: fields.currency.unwrap(),
   lowStockThreshold: numberText(fields.lowStockThreshold.unwrap(), true),
+  timeZone: fields.timeZone.unwrap(),
+  taxRate: fields.taxRate.unwrap(),
 });
 const currencies = Intl.supportedValuesOf('currency');
+/** The browser's IANA zones, with UTC (not every browser lists it) and the shop's own, should the browser lack it. */
+const timeZones = (current: string) => [...new Set(['UTC', current, ...Intl.supportedValuesOf('timeZone')])].sort();
 const currencyName = new Intl.DisplayNames(undefined, { type: 'currency' });
 
-/** The shop's own settings: name, currency, when stock counts as low. */
+/** The shop's own settings: name, currency, when stock counts as low, the time zone reports count days in, the tax rate of sales. */
 export default function SettingsPage() {
   const vendor = useVendor();
   const [saved, setSaved] = useState(false);
@@ -35,6 +39,8 @@ export default function SettingsPage() {
       logoUrl: vendor.logoUrl ?? '',
       currency: vendor.currency,
       lowStockThreshold: String(vendor.lowStockThreshold),
+      timeZone: vendor.timeZone,
+      taxRate: vendor.taxRate,
     },
   });
   const update = useMutation(trpc.vendors.update.mutationOptions());
@@ -47,6 +53,7 @@ export default function SettingsPage() {
       queryClient.invalidateQueries({ queryKey: trpc.vendors.list.queryKey() }),
       queryClient.invalidateQueries({ queryKey: trpc.inventory.pathKey() }),
       queryClient.invalidateQueries({ queryKey: trpc.items.pathKey() }),
+      queryClient.invalidateQueries({ queryKey: trpc.reports.pathKey() }),
     ]);
     setSaved(true);
   });
@@ -76,6 +83,20 @@ export default function SettingsPage() {
           </Field>
           <Field label="Low stock at" hint="Items with this many units or fewer (but not none) count as low." error={errors.lowStockThreshold?.message}>
             <input inputMode="numeric" autoComplete="off" {...form.register('lowStockThreshold')} />
+          </Field>
+        </div>
+        <div className="form-row">
+          <Field label="Time zone" hint="Reports count days, weeks and months in it." error={errors.timeZone?.message}>
+            <select {...form.register('timeZone')}>
+              {timeZones(vendor.timeZone).map((zone) => (
+                <option key={zone} value={zone}>
+                  {zone.replace(/_/g, ' ')}
+                </option>
+              ))}
+            </select>
+          </Field>
+          <Field label="Tax rate (%)" hint="Added to every sale from now on; up to 3 decimals, such as 8.875. 0 for none." error={errors.taxRate?.message}>
+            <input inputMode="decimal" autoComplete="off" {...form.register('taxRate')} />
           </Field>
         </div>
         <Alert>{formError}</Alert>

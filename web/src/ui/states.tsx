@@ -38,3 +38,14 @@ export function QueryError({ error, retry }: { error: unknown; retry?: () => voi
     </Alert>
   );
 }
+
+/** Table rows of skeletons, as many as the rows expected, while a table's rows load. */
+export function SkeletonRows({ rows, columns }: { rows: number; columns: number }) {
+  return Array.from({ length: rows }, (_, n) => (
+    <tr key={n}>
+      <td colSpan={columns}>
+        <Skeleton />
+      </td>
+    </tr>
+  ));
+}
