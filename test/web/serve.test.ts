@@ -64,7 +64,7 @@ describe('the built web app (production)', () => {
       ['GET', '/assets/index-old999.js'],
       ['POST', '/inventory'],
       ['GET', '/api/v1/no-such-route'],
-      ['GET', '/exports/items.csv'],
+      ['GET', '/exports/no-such-export.csv'],
       ['GET', '/trpc'],
       ['GET', '/media/x'],
       ['GET', '/health/deep'],
