@@ -259,10 +259,16 @@ if (!hasChromium && !process.env.CI) console.log(`  point-of-sale browser tests 
   });
 
   it('a phone (360 px wide): scan, pay cash with change, receipt; the sales screens fit', async () => {
-    const dice = await item('Dice Set Obsidian', 3, '7.50');
+    // A convention booth besides the shop: the till asks which store it sells from.
+    const booth = await api<{ id: string }>('stores.create', { name: 'Booth 12', type: 'popup' });
+    const dice = await api<{ sku: string }>('items.create', { name: 'Dice Set Obsidian', sku: unique('DICE'), quantity: 3, price: '7.50', storeId: booth.id });
     await page.setViewportSize({ width: 360, height: 740 });
     try {
       await page.goto(`${server.url}/pos`);
+      await scanBox().focus();
+      await scan(dice.sku);
+      await page.getByText(`Nothing in this store matches “${dice.sku}”.`).waitFor();
+      await page.getByLabel('Store').selectOption({ label: 'Booth 12' });
       await scanBox().focus();
       await page.getByRole('button', { name: '+ Cash' }).click(); // paying first: the amount follows the cart
       await scanBox().focus();

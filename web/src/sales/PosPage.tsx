@@ -6,9 +6,9 @@ import { Link } from 'react-router';
 import type { ItemOutput } from '@api/modules/inventory/contract';
 import { paymentMethods, type PaymentMethod, type SaleOutput } from '@api/modules/sales/contract';
 import type { StoreOutput } from '@api/modules/vendors/contract';
-import { trpc } from '../api/client';
+import { queryClient, trpc } from '../api/client';
 import { applyServerErrors, describeError, errorData } from '../api/errors';
-import { useVendor } from '../auth/useMe';
+import { useVendor, vendorQuery } from '../auth/useMe';
 import { formatCount } from '../lib/format';
 import { formatMoney, toCents } from '../lib/money';
 import { Alert } from '../ui/Alert';
@@ -318,6 +318,8 @@ function describeFailure(error: unknown, form: CartForm): Failure {
       sold: true,
     };
   }
+  // Amounts that do not add up may come from a tax rate changed since this page loaded.
+  if (data.code === 'BAD_REQUEST') void queryClient.invalidateQueries({ queryKey: vendorQuery().queryKey });
   const rest = applyServerErrors(error, form.setError, fieldPaths(form.getValues()));
   return { message: rest ?? 'Please check the marked fields.', retry: false };
 }

@@ -278,8 +278,15 @@ function ReturnForm({ sale, currency, onDone, onCancel }: ReturnFormProps) {
                   {line.sku} · {formatCount(left)} of {formatCount(line.quantity)} returnable · {formatMoney(line.lineTotal, currency)}
                 </span>
               </div>
-              <Field label={`Units of ${line.name}`} error={errors.lines?.[index]?.quantity?.message}>
-                <input inputMode="numeric" placeholder="0" autoComplete="off" disabled={left === 0} {...form.register(`lines.${index}.quantity`)} />
+              <Field label="Units" error={errors.lines?.[index]?.quantity?.message}>
+                <input
+                  aria-label={`Units of ${line.name}`}
+                  inputMode="numeric"
+                  placeholder="0"
+                  autoComplete="off"
+                  disabled={left === 0}
+                  {...form.register(`lines.${index}.quantity`)}
+                />
               </Field>
             </div>
           );
