@@ -137,6 +137,17 @@ function Till({ stores }: { stores: StoreOutput[] }) {
     }
   });
 
+  /** An emptied cart is a new sale with a new key; an attempt that was never confirmed is pointed out. */
+  const startOver = () => {
+    setFailure(
+      failure?.retry
+        ? { message: 'The last attempt was not confirmed and may have gone through: check the sales list before selling those items again.', retry: false, sold: true }
+        : null,
+    );
+    setFollowTotal(false);
+    form.reset(emptyCart(form.getValues('storeId')));
+    setKey(newIdempotencyKey());
+  };
   const newSale = () => {
     setReceipt(null);
     setFailure(null);
@@ -174,7 +185,11 @@ function Till({ stores }: { stores: StoreOutput[] }) {
               {formatCount(units)} {units === 1 ? 'unit' : 'units'}
             </span>
             {lines.fields.length > 0 && (
-              <button type="button" className="button button--ghost" onClick={() => form.reset(emptyCart(form.getValues('storeId')))}>
+              <button
+                type="button"
+                className="button button--ghost"
+                onClick={startOver}
+              >
                 Empty cart
               </button>
             )}
@@ -278,7 +293,23 @@ function Till({ stores }: { stores: StoreOutput[] }) {
                   Try again
                 </button>
               )}
-              {failure.sold && <Link to="/sales">Open the sales list</Link>}
+              {failure.sold && (
+                <>
+                  <Link to="/sales">Open the sales list</Link>{' '}
+                  {lines.fields.length > 0 && (
+                    <button
+                      type="button"
+                      className="link-button"
+                      onClick={() => {
+                        setKey(newIdempotencyKey());
+                        setFailure(null);
+                      }}
+                    >
+                      Sell this cart as a new sale
+                    </button>
+                  )}
+                </>
+              )}
             </Alert>
           )}
           <button type="submit" className="button button--primary button--block pos__complete" disabled={formState.isSubmitting}>

@@ -81,7 +81,13 @@ export function ScanField({ storeId, currency, onAdd, focusKey }: ScanFieldProps
   };
 
   return (
-    <form onSubmit={(event) => void lookUp(event)} className="scan" role="search" aria-label="Add items">
+    <form
+      onSubmit={(event) => void lookUp(event)}
+      onBlur={(event) => event.currentTarget.contains(event.relatedTarget as Node | null) || setTerm('')}
+      className="scan"
+      role="search"
+      aria-label="Add items"
+    >
       <label htmlFor={id} className="scan__label">
         Scan or type a SKU or name
       </label>
