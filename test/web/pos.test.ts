@@ -160,9 +160,11 @@ if (!hasChromium && !process.env.CI) console.log(`  point-of-sale browser tests 
     await page.getByLabel('Search (number or customer)').fill('ketchum');
     await page.getByLabel('Search (number or customer)').press('Enter');
     await page.getByText('1 sale', { exact: true }).waitFor();
+    await page.getByRole('button', { name: 'Filters' }).click();
     await page.getByLabel('Payment method').selectOption('trade');
     await page.getByText('No sales match these filters.').waitFor();
-    await page.getByRole('button', { name: 'Clear filters' }).click();
+    await checkScreen(page, 'sales-list-filtered');
+    await page.getByRole('button', { name: 'Clear all filters' }).click();
     await row.waitFor();
     await checkScreen(page, 'sales-list');
 

@@ -15,10 +15,10 @@ export function SaleSummary({ sale, currency }: { sale: SaleOutput; currency: st
           <thead>
             <tr>
               <th scope="col">Item</th>
-              <th scope="col" className="num">Qty</th>
+              <th scope="col" className="num sale-lines__wide">Qty</th>
               {returned && <th scope="col" className="num">Returned</th>}
-              <th scope="col" className="num">Price</th>
-              <th scope="col" className="num">Discount</th>
+              <th scope="col" className="num sale-lines__wide">Price</th>
+              <th scope="col" className="num sale-lines__wide">Discount</th>
               <th scope="col" className="num">Total</th>
             </tr>
           </thead>
@@ -28,11 +28,15 @@ export function SaleSummary({ sale, currency }: { sale: SaleOutput; currency: st
                 <th scope="row">
                   {line.name}
                   <span className="muted sale-lines__sku">{line.sku}</span>
+                  <span className="muted sale-lines__narrow">
+                    {formatCount(line.quantity)} × {money(line.unitPrice)}
+                    {toCents(line.discount) > 0n && ` − ${money(line.discount)}`}
+                  </span>
                 </th>
-                <td className="num">{formatCount(line.quantity)}</td>
+                <td className="num sale-lines__wide">{formatCount(line.quantity)}</td>
                 {returned && <td className="num">{formatCount(line.returnedQuantity)}</td>}
-                <td className="num">{money(line.unitPrice)}</td>
-                <td className="num">{toCents(line.discount) > 0n ? `−${money(line.discount)}` : '—'}</td>
+                <td className="num sale-lines__wide">{money(line.unitPrice)}</td>
+                <td className="num sale-lines__wide">{toCents(line.discount) > 0n ? `−${money(line.discount)}` : '—'}</td>
                 <td className="num">{money(line.lineTotal)}</td>
               </tr>
             ))}

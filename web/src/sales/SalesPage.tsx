@@ -85,61 +85,78 @@ export default function SalesPage() {
   const rows = sales.data?.pages.flatMap((page) => page.items) ?? [];
   const total = sales.data?.pages[0]?.total;
   const filtered = Object.values(filters).some(Boolean);
+  const filterCount = [filters.from, filters.to, filters.storeId, filters.status, filters.paymentMethod].filter(Boolean).length;
+  const [filtersOpen, setFiltersOpen] = useState(filterCount > 0);
   const money = (value: string) => formatMoney(value, currency);
 
   return (
     <>
       <PageHeader title="Sales" actions={canSell && <Link to="/pos" className="button button--primary">New sale</Link>} />
-      <section className="panel" aria-label="Filters">
-        <form
-          role="search"
-          className="sales-filters"
-          onSubmit={(event) => {
-            event.preventDefault();
-            update('q', search.trim());
-          }}
-        >
-          <Field label="Search (number or customer)" className="sales-filters__search">
-            <input type="search" value={search} placeholder="S-000042, 42, or a name" onChange={(event) => setSearch(event.target.value)} onBlur={() => update('q', search.trim())} autoComplete="off" />
-          </Field>
-          <Field label="From" error={badRange ? 'must be on or before the end date' : undefined}>
-            <input type="date" value={filters.from} onChange={(event) => update('from', event.target.value)} />
-          </Field>
-          <Field label="To">
-            <input type="date" value={filters.to} onChange={(event) => update('to', event.target.value)} />
-          </Field>
-          <Field label="Store">
-            <select value={filters.storeId ?? ''} onChange={(event) => update('store', event.target.value)}>
-              <option value="">Any store</option>
-              {stores.data?.map((store) => (
-                <option key={store.id} value={store.id}>
-                  {store.name}
-                </option>
-              ))}
-            </select>
-          </Field>
-          <Field label="Status">
-            <select value={filters.status ?? ''} onChange={(event) => update('status', event.target.value)}>
-              <option value="">Any status</option>
-              {saleStatuses.map((status) => (
-                <option key={status} value={status}>
-                  {statusLabels[status]}
-                </option>
-              ))}
-            </select>
-          </Field>
-          <Field label="Payment method">
-            <select value={filters.paymentMethod ?? ''} onChange={(event) => update('method', event.target.value)}>
-              <option value="">Any method</option>
-              {paymentMethods.map((method) => (
-                <option key={method} value={method}>
-                  {paymentLabels[method]}
-                </option>
-              ))}
-            </select>
-          </Field>
-        </form>
-        {filtered && (
+      <form
+        role="search"
+        className="toolbar"
+        onSubmit={(event) => {
+          event.preventDefault();
+          update('q', search.trim());
+        }}
+      >
+        <label htmlFor="sale-search" className="visually-hidden">
+          Search (number or customer)
+        </label>
+        <input
+          id="sale-search"
+          type="search"
+          className="toolbar__search"
+          value={search}
+          placeholder="Sale number (S-000042 or 42) or customer"
+          onChange={(event) => setSearch(event.target.value)}
+          onBlur={() => update('q', search.trim())}
+          autoComplete="off"
+        />
+        <button type="button" className="button" aria-expanded={filtersOpen} aria-controls="sale-filters" onClick={() => setFiltersOpen((open) => !open)}>
+          Filters{filterCount > 0 && <span className="badge">{filterCount}</span>}
+        </button>
+      </form>
+      {filtersOpen && (
+        <section id="sale-filters" className="panel filter-panel" aria-label="Filters">
+          <div className="filter-grid">
+            <Field label="From" error={badRange ? 'must be on or before the end date' : undefined}>
+              <input type="date" value={filters.from} onChange={(event) => update('from', event.target.value)} />
+            </Field>
+            <Field label="To">
+              <input type="date" value={filters.to} onChange={(event) => update('to', event.target.value)} />
+            </Field>
+            <Field label="Store">
+              <select value={filters.storeId ?? ''} onChange={(event) => update('store', event.target.value)}>
+                <option value="">Any store</option>
+                {stores.data?.map((store) => (
+                  <option key={store.id} value={store.id}>
+                    {store.name}
+                  </option>
+                ))}
+              </select>
+            </Field>
+            <Field label="Status">
+              <select value={filters.status ?? ''} onChange={(event) => update('status', event.target.value)}>
+                <option value="">Any status</option>
+                {saleStatuses.map((status) => (
+                  <option key={status} value={status}>
+                    {statusLabels[status]}
+                  </option>
+                ))}
+              </select>
+            </Field>
+            <Field label="Payment method">
+              <select value={filters.paymentMethod ?? ''} onChange={(event) => update('method', event.target.value)}>
+                <option value="">Any method</option>
+                {paymentMethods.map((method) => (
+                  <option key={method} value={method}>
+                    {paymentLabels[method]}
+                  </option>
+                ))}
+              </select>
+            </Field>
+          </div>
           <button
             type="button"
             className="button button--ghost"
@@ -148,10 +165,10 @@ export default function SalesPage() {
               clear();
             }}
           >
-            Clear filters
+            Clear all filters
           </button>
-        )}
-      </section>
+        </section>
+      )}
 
       <p className="result-count" aria-live="polite">
         {total === undefined ? '\u00a0' : `${formatCount(total)} ${total === 1 ? 'sale' : 'sales'}${sales.isPlaceholderData ? ' (updating…)' : ''}`}
