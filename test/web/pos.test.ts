@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import type { BrowserContext, Page } from 'playwright-core';
-import { checkScreen, CHROMIUM, hasChromium, openBrowser, startWebServer, watchForErrors, type WebServer } from './browser.js';
+import { checkScreen, CHROMIUM, hasChromium, openBrowser, screenshot, startWebServer, watchForErrors, type WebServer } from './browser.js';
 
 // Run inside the page by page.evaluate (the test program has no DOM types).
 declare const window: { innerWidth: number };
@@ -147,6 +147,11 @@ if (!hasChromium && !process.env.CI) console.log(`  point-of-sale browser tests 
     await receipt.getByRole('row', { name: /Card Sleeves/ }).getByText('$16.98').waitFor();
     await receipt.getByText('(tendered $60.00)').waitFor();
     await checkScreen(page, 'pos-receipt');
+    await page.emulateMedia({ media: 'print' }); // printed, the receipt alone
+    expect(await page.getByRole('navigation', { name: 'Main' }).isVisible()).to.equal(false);
+    expect(await page.getByRole('button', { name: 'New sale' }).isVisible()).to.equal(false);
+    await screenshot(page, 'pos-receipt-print');
+    await page.emulateMedia({ media: 'screen' });
     expect(await stock(pikachu.id)).to.equal(3);
 
     await page.getByRole('button', { name: 'New sale' }).click();

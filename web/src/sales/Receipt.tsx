@@ -38,7 +38,7 @@ export function Receipt({ sale, store, currency, onNewSale }: ReceiptProps) {
         </header>
         <SaleSummary sale={sale} currency={currency} />
         {toCents(sale.changeDue) > 0n && (
-          <p className="receipt__change" role="status">
+          <p className="receipt__change no-print" role="status">
             Give {formatMoney(sale.changeDue, currency)} in change.
           </p>
         )}
