@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { timestampOutput } from '../../contract/common.js';
 import { idSchema } from '../../contract/ids.js';
-import { moneySchema } from '../../contract/money.js';
+import { divideHalfUp, moneySchema, toCents, type Cents } from '../../contract/money.js';
 import { pageOf, paginationFields } from '../../contract/pagination.js';
 import { emailSchema, instant, label, text } from '../../contract/text.js';
 import { MAX_STOCK_CHANGE } from '../inventory/contract.js';
@@ -16,6 +16,20 @@ export const MAX_PAYMENTS = 10;
 
 /** "S-000042": the vendor's sale number as people read it. */
 export const saleNumberText = (number: number) => `S-${String(number).padStart(6, '0')}`;
+
+/**
+ * The default refund for `quantity` more units of a line of which `returnedQuantity` are back
+ * already: the returned units' share of the line total, half up. For a line's first return that
+ * is round_half_up(quantity × lineTotal / line quantity); later returns of the same line take the
+ * difference to what was refunded before, so a line returned in parts refunds exactly its total.
+ * In the contract, so the return screen shows the default the server will apply.
+ */
+export function lineRefund(line: { quantity: number; lineTotal: string; returnedQuantity: number }, quantity: number): Cents {
+  const total = toCents(line.lineTotal);
+  const sold = BigInt(line.quantity);
+  const before = BigInt(line.returnedQuantity);
+  return divideHalfUp(total * (before + BigInt(quantity)), sold) - divideHalfUp(total * before, sold);
+}
 
 // Inputs
 const saleLineInput = z

@@ -22,6 +22,9 @@ const Team = lazy(() => import('../team/TeamPage'));
 const Stores = lazy(() => import('../stores/StoresPage'));
 const Settings = lazy(() => import('../settings/SettingsPage'));
 const Profile = lazy(() => import('../profile/ProfilePage'));
+const Pos = lazy(() => import('../sales/PosPage'));
+const Sales = lazy(() => import('../sales/SalesPage'));
+const Sale = lazy(() => import('../sales/SalePage'));
 const Reports = lazy(() => import('../reports/ReportsPage'));
 
 export function App() {
@@ -45,6 +48,11 @@ export function App() {
               <Route path="inventory/:id/edit" element={<EditItem />} />
               <Route path="stores" element={<Stores />} />
               <Route path="profile" element={<Profile />} />
+              <Route path="sales" element={<Sales />} />
+              <Route path="sales/:id" element={<Sale />} />
+              <Route element={<RequireRole minimum="staff" />}>
+                <Route path="pos" element={<Pos />} />
+              </Route>
               <Route path="reports" element={<Reports />} />
               <Route element={<RequireRole minimum="admin" />}>
                 <Route path="team" element={<Team />} />

@@ -8,9 +8,12 @@ import { VendorSwitcher } from './VendorSwitcher';
 /** The signed-in frame: top bar (shop switcher, account), navigation, and the page. */
 export function Shell({ children }: { children: ReactNode }) {
   const isAdmin = useCan('admin');
+  const canSell = useCan('staff');
   const [menuOpen, setMenuOpen] = useState(false);
   const links = [
     { to: '/', label: 'Dashboard', end: true },
+    ...(canSell ? [{ to: '/pos', label: 'Point of sale' }] : []),
+    { to: '/sales', label: 'Sales' },
     { to: '/inventory', label: 'Inventory' },
     { to: '/stores', label: 'Stores' },
     { to: '/reports', label: 'Reports' },

@@ -1,24 +1,15 @@
 /**
  * Money in the browser stays what the API sends: decimal strings with two places ("19.99").
  * Arithmetic runs on integer cents as BigInt, and formatting hands the string itself to
- * Intl.NumberFormat, which reads it as an exact decimal: no float ever touches an amount.
+ * Intl.NumberFormat, which reads it as an exact decimal: no float ever touches an amount. The
+ * arithmetic is the contract's (src/contract/money.ts), the one the server runs.
  */
-const MONEY = /^(-)?(\d+)(?:\.(\d{1,2}))?$/;
+import { fromCents, moneySchema, toCents } from '@api/contract/money';
 
-export const isMoney = (value: string) => MONEY.test(value.trim());
+export { fromCents, toCents };
 
-export function toCents(value: string): bigint {
-  const match = MONEY.exec(value.trim());
-  if (!match) throw new Error(`not an amount: ${value}`);
-  const cents = BigInt(match[2]!) * 100n + BigInt((match[3] ?? '').padEnd(2, '0'));
-  return match[1] ? -cents : cents;
-}
-
-export function fromCents(cents: bigint): string {
-  const sign = cents < 0n ? '-' : '';
-  const abs = cents < 0n ? -cents : cents;
-  return `${sign}${abs / 100n}.${String(abs % 100n).padStart(2, '0')}`;
-}
+/** Whether a typed amount is one the API takes ("12.5", "0.99"; not "-1" or "1.005"). */
+export const isMoney = (value: string) => moneySchema.safeParse(value).success;
 
 export const subtractMoney = (a: string, b: string) => fromCents(toCents(a) - toCents(b));
 

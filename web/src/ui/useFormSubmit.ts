@@ -3,7 +3,7 @@ import type { FieldValues, UseFormReturn } from 'react-hook-form';
 import { applyServerErrors } from '../api/errors';
 
 /** The leaf paths of a form's values ("name", "cardDetails.grade", "images"): where server issues may land. */
-function fieldPaths(values: unknown, prefix = ''): string[] {
+export function fieldPaths(values: unknown, prefix = ''): string[] {
   if (typeof values !== 'object' || values === null || Array.isArray(values)) return [prefix];
   return Object.entries(values).flatMap(([key, value]) => fieldPaths(value, prefix ? `${prefix}.${key}` : key));
 }

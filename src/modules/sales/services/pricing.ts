@@ -1,5 +1,5 @@
 import { invalidField } from '../../../core/errors.js';
-import { allocate, divideHalfUp, fromCents, MAX_AMOUNT, percentOf, sumCents, toCents, type Cents } from '../../../core/money.js';
+import { allocate, fromCents, MAX_AMOUNT, percentOf, sumCents, toCents } from '../../../core/money.js';
 import type { CreateSaleInput } from '../contract.js';
 
 /** What a sale needs of each item: its prices when the sale was made. */
@@ -81,17 +81,4 @@ export function checkPayments(payments: CreateSaleInput['payments'], total: stri
   });
   const paid = sumCents(payments.map((payment) => toCents(payment.amount)));
   if (paid !== toCents(total)) throw invalidField(['payments'], `must add up to the total ${total} (they add up to ${fromCents(paid)})`);
-}
-
-/**
- * The default refund for `quantity` more units of a line of which `returnedQuantity` are back
- * already: the returned units' share of the line total, half up. For a line's first return that
- * is round_half_up(quantity × lineTotal / line quantity); later returns of the same line take the
- * difference to what was refunded before, so a line returned in parts refunds exactly its total.
- */
-export function lineRefund(line: { quantity: number; lineTotal: string; returnedQuantity: number }, quantity: number): Cents {
-  const total = toCents(line.lineTotal);
-  const sold = BigInt(line.quantity);
-  const before = BigInt(line.returnedQuantity);
-  return divideHalfUp(total * (before + BigInt(quantity)), sold) - divideHalfUp(total * before, sold);
 }

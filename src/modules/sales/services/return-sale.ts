@@ -3,10 +3,9 @@ import { allocate, fromCents, percentOf, sumCents, toCents } from '../../../core
 import { write, type VendorWriteContext } from '../../../db/write.js';
 import { changesOf } from '../../audit/changes.js';
 import { changeStock } from '../../inventory/services/stock.js';
-import { saleNumberText, type ReturnSaleInput, type SaleOutput, type SaleReturnOutput } from '../contract.js';
+import { lineRefund, saleNumberText, type ReturnSaleInput, type SaleOutput, type SaleReturnOutput } from '../contract.js';
 import { SaleReturn, SaleReturnLine, type ISaleLine } from '../entities.js';
 import { saleById } from '../selectors/sales.js';
-import { lineRefund } from './pricing.js';
 import { lockCompletedSale } from './sale-access.js';
 
 interface ReturnedLine {
