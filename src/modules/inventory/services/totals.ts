@@ -1,0 +1,75 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { ItemCategory } from '../contract.js';
+import { shardOf, totalsAggregates, totalsColumns } from '../totals-sql.js';
+
+type TotalsColumn = (typeof totalsColumns)[number];
+/** One totals row's values, as PostgreSQL prints them (bigint and numeric text). */
+export type TotalsValues = Record<TotalsColumn, string>;
+
+/** A totals row recomputeTotals changed: what it held, and what the vendor's items say. */
+export interface TotalsFix {
+  storeId: string;
+  category: ItemCategory;
+  shard: number;
+  before: TotalsValues;
+  after: TotalsValues;
+}
+
+const expected = totalsAggregates('i', '1', 'threshold.value').map((sql, i) => `${sql} as ${totalsColumns[i]}`);
+const zeroed = (side: string, prefix = '') => totalsColumns.map((c) => `coalesce(${side}.${c}, 0) as ${prefix}${c}`);
+const row = (side: string) => `(${totalsColumns.map((c) => `coalesce(${side}.${c}, 0)`).join(', ')})`;
+
+/**
+ * One statement: the vendor's totals from its items (its threshold, or `threshold` when given),
+ * compared with the stored rows; rows that differ are overwritten (missing ones inserted, rows
+ * whose items are gone zeroed), and come back as the fixes.
+ */
+const recomputeSql = `
+  with threshold as (select coalesce(?::int, (select low_stock_threshold from vendors where id = ?::uuid)) as value),
+  expected as (
+    select i.store_id, i.category, ${shardOf('i')} as shard, ${expected.join(', ')}
+      from items i, threshold where i.vendor_id = ?::uuid and i.status = 'active' group by 1, 2, 3
+  ),
+  stored as (select * from inventory_totals where vendor_id = ?::uuid),
+  fixed as (
+    select store_id, category, shard, ${zeroed('e').join(', ')}, ${zeroed('s', 'was_').join(', ')}
+      from expected e full join stored s using (store_id, category, shard)
+     where ${row('e')} is distinct from ${row('s')}
+  ),
+  written as (
+    insert into inventory_totals as t (vendor_id, store_id, category, shard, ${totalsColumns.join(', ')})
+    select ?::uuid, store_id, category, shard, ${totalsColumns.join(', ')} from fixed order by store_id, category, shard
+    on conflict (vendor_id, store_id, category, shard) do update set ${totalsColumns.map((c) => `${c} = excluded.${c}`).join(', ')}
+  )
+  select store_id as "storeId", category, shard, ${totalsColumns.map((c) => `${c}::text, was_${c}::text`).join(', ')}
+    from fixed order by store_id, category, shard`;
+
+/**
+ * Takes the vendor's totals lock exclusively, for the caller's transaction: item writes of the
+ * vendor wait at their trigger until it commits (see totals-sql.ts), so what a recompute reads
+ * and writes cannot interleave with their deltas. Reads never wait.
+ */
+export async function lockTotals(em: EntityManager, vendorId: string): Promise<void> {
+  await em.execute('select pg_advisory_xact_lock(hashtextextended(?, 0))', [`inventory_totals:${vendorId}`]);
+}
+
+/**
+ * Recomputes one vendor's totals from its items, inside the caller's transaction (which it locks,
+ * see lockTotals): one set-based statement over the vendor's items, returning the rows it fixed.
+ * `lowStockThreshold` is the threshold to count with when the caller is changing it (its row is
+ * not written yet); by default the vendor's.
+ */
+export async function recomputeTotals(em: EntityManager, vendorId: string, lowStockThreshold?: number): Promise<TotalsFix[]> {
+  await lockTotals(em, vendorId);
+  const rows = await em.execute<(Record<string, string> & { storeId: string; category: ItemCategory; shard: number })[]>(
+    recomputeSql,
+    [lowStockThreshold ?? null, vendorId, vendorId, vendorId, vendorId],
+  );
+  return rows.map((r) => ({
+    storeId: r.storeId,
+    category: r.category,
+    shard: r.shard,
+    before: Object.fromEntries(totalsColumns.map((c) => [c, r[`was_${c}`]!])) as TotalsValues,
+    after: Object.fromEntries(totalsColumns.map((c) => [c, r[c]!])) as TotalsValues,
+  }));
+}
