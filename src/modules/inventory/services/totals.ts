@@ -73,3 +73,39 @@ export async function recomputeTotals(em: EntityManager, vendorId: string, lowSt
     after: Object.fromEntries(totalsColumns.map((c) => [c, r[c]!])) as TotalsValues,
   }));
 }
+
+export interface VendorRepair {
+  vendorId: string;
+  slug: string;
+  fixes: TotalsFix[];
+}
+
+/**
+ * Recomputes the totals of every vendor (or of the one with `slug`), each in its own transaction
+ * so a vendor's writers wait only for their own vendor's recompute. Derived data: no audit event.
+ */
+export async function repairTotals(em: EntityManager, options: { slug?: string } = {}): Promise<VendorRepair[]> {
+  const vendors = await em.execute<{ id: string; slug: string }[]>(
+    `select id, slug from vendors ${options.slug === undefined ? '' : 'where slug = ?'} order by slug`,
+    options.slug === undefined ? [] : [options.slug],
+  );
+  const repairs: VendorRepair[] = [];
+  for (const vendor of vendors) {
+    const fixes = await em.fork().transactional(async (tx) => {
+      // Maintenance over all of a vendor's items: no request's statement timeout.
+      await tx.execute('set local statement_timeout = 0', [], 'run');
+      return recomputeTotals(tx, vendor.id);
+    });
+    repairs.push({ vendorId: vendor.id, slug: vendor.slug, fixes });
+  }
+  return repairs;
+}
+
+/** A decimal's text without trailing zeros, so 0 and 0.00 compare equal. */
+const canonical = (value: string) => (value.includes('.') ? value.replace(/\.?0+$/, '') : value);
+
+/** A fix in words: the row, and each column that changed (stored → recomputed). */
+export function describeFix(fix: TotalsFix): string {
+  const changed = totalsColumns.filter((c) => canonical(fix.before[c]) !== canonical(fix.after[c]));
+  return `store ${fix.storeId} ${fix.category} shard ${fix.shard}: ${changed.map((c) => `${c} ${fix.before[c]} → ${fix.after[c]}`).join(', ')}`;
+}
