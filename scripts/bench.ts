@@ -5,50 +5,36 @@
 // Fails (exit 1, naming the scenario) when a scenario completed no request or more than 1% failed
 // (answers a scenario declares as expected, such as CONFLICT for a sold-out item, are not failures),
 // or when the stock of the sales scenarios went below zero.
-import autocannon from 'autocannon';
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+// `-- --overview`: inventory.overview at 10k, 100k and 1M items instead (scripts/bench/overview.ts).
+import type autocannon from 'autocannon';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig } from '../src/config.js';
-import { freePort } from '../src/db/embedded.js';
 import { openOrm } from '../src/db/orm.js';
 import { sqlArray } from '../src/db/sql.js';
 import { createLogger } from '../src/logger.js';
 import { createCaller } from '../src/caller.js';
 import { createServices } from '../src/services.js';
 import { benchDatabase, ensureScaleDataset, type BenchTarget } from './bench/dataset.js';
+import { apiEnvironment, BCRYPT_COST, CONNECTIONS, isDead, JWT_SECRET, signIn, measure, postJson, ratio, run, startServer, stopServers, type Row, type Scenario } from './bench/harness.js';
+import { benchOverview } from './bench/overview.js';
 import { captureSql } from './support/capture-sql.js';
 import { parseFlags } from './support/flags.js';
 import { step } from './support/progress.js';
 
 const flags = parseFlags();
+if (flags.overview === 'true') {
+  await benchOverview(flags);
+  process.exit();
+}
 const quick = flags.quick === 'true';
 const plan = quick
   ? { items: 10_000, vendors: 2, seconds: 3 }
   : { items: 100_000, vendors: 10, seconds: Number(flags.seconds ?? 10) };
-const CONNECTIONS = 32;
-const BCRYPT_COST = 10;
-const JWT_SECRET = 'bench-secret-bench-secret-bench-secret-0123';
-
-interface Row {
-  scenario: string;
-  requests: number;
-  reqPerSec: number;
-  p50: number;
-  p99: number;
-  errors: number;
-  /** Answers with a status the scenario expects besides 2xx (e.g. 409 for a sold-out item). */
-  expected: number;
-  rssMb: number | null;
-  baseline?: string;
-  baselineReqPerSec?: number;
-  ratio?: number;
-}
 
 const log = createLogger('warn');
 const database = await benchDatabase({ ...plan, bcryptCost: BCRYPT_COST }, log);
-const children: ChildProcess[] = [];
 try {
   const started = performance.now();
   const target = await ensureScaleDataset(database.url, { ...plan, bcryptCost: BCRYPT_COST }, log);
@@ -60,27 +46,13 @@ try {
   writeFileSync(sqlFile, JSON.stringify(statements));
 
   await step('building the production server', () => run('npm', ['run', '-s', 'build']));
-  const env = {
-    ...process.env,
-    NODE_ENV: 'production',
-    DATABASE_URL: database.url,
-    JWT_SECRET,
-    BCRYPT_COST: String(BCRYPT_COST),
-    LOG_LEVEL: 'warn',
-    PUBLIC_URL: 'https://bench.invalid',
-    // One account logs in over 32 connections at once: in-flight attempts count until they succeed.
-    AUTH_FAILURES_PER_ACCOUNT: '1000000000',
-    AUTH_FAILURES_BEFORE_SLOWDOWN: '1000000000',
-    MIGRATE_ON_START: 'false',
-  };
+  const env = apiEnvironment(database.url);
   const { api, baseline } = await step('starting the API and the baseline server', async () => ({
     api: await startServer('node', ['dist/src/server.js'], env),
     baseline: await startServer('tsx', ['scripts/bench/baseline-server.ts'], { ...env, BENCH_SQL_FILE: sqlFile, BENCH_PASSWORD: target.password }),
   }));
 
-  const login = await postJson(`${api.url}/trpc/auth.login`, { email: target.email, password: target.password });
-  const token = (login as { result: { data: { accessToken: string } } }).result.data.accessToken;
-  const auth = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
+  const auth = await signIn(api.url, target);
   const get = (path: string, input?: unknown) => `${api.url}/trpc/${path}${input === undefined ? '' : `?input=${encodeURIComponent(JSON.stringify(input))}`}`;
   let sequence = 0;
 
@@ -155,7 +127,7 @@ try {
   for (const [index, scenario] of scenarios.entries()) {
     process.stderr.write(`[${index + 1}/${scenarios.length}] ${scenario.name}…`);
     await scenario.before?.();
-    const row = await measure(scenario, (scenario.server ?? api).child.pid!);
+    const row = await measure(scenario, (scenario.server ?? api).child.pid!, plan.seconds);
     measured.set(scenario.name, scenario.baseline ? ratio(row, measured.get(scenario.baseline)!) : row);
     process.stderr.write(` ${row.reqPerSec} req/s, ${row.errors} errors${row.expected ? `, ${row.expected} expected non-2xx` : ''}\n`);
   }
@@ -173,34 +145,8 @@ try {
   for (const row of failed) console.error(`bench failed: "${row.scenario}" completed ${row.requests} requests with ${row.errors} errors`);
   if (failed.length || stock.negative || stock.mismatched) process.exitCode = 1;
 } finally {
-  for (const child of children) child.kill('SIGTERM');
+  stopServers();
   await database.stop();
-}
-
-interface Scenario {
-  name: string;
-  options: autocannon.Options;
-  /** Concurrent connections (default CONNECTIONS). */
-  connections?: number;
-  /** Non-2xx statuses that are answers, not errors (a sold-out item's 409). */
-  expectedStatuses?: number[];
-  /** Runs before the warm-up (restocking, ...). */
-  before?: () => Promise<unknown>;
-  /** The process whose RSS is sampled (default: the API server). */
-  server?: { child: ChildProcess };
-  /** The scenario this one is compared with (a ratio in the table). */
-  baseline?: string;
-}
-
-/** 1 s of warm-up, then the scenario's run, sampling the server's peak RSS. */
-async function measure(scenario: Scenario, pid: number): Promise<Row> {
-  const options = { ...scenario.options, connections: scenario.connections ?? CONNECTIONS };
-  await autocannon({ ...options, duration: 1 });
-  const rss = watchRss(pid);
-  const result = await autocannon({ ...options, duration: plan.seconds });
-  const expected = (scenario.expectedStatuses ?? []).reduce((sum, status) => sum + (result.statusCodeStats?.[`${status}`]?.count ?? 0), 0);
-  const errors = result.errors + result.timeouts + result.non2xx - expected;
-  return { scenario: scenario.name, requests: result.requests.total, reqPerSec: Math.round(result.requests.average), p50: result.latency.p50, p99: result.latency.p99, errors, expected, rssMb: rss.stop() };
 }
 
 /** The sold items' stock after the run: none below zero, anywhere in their ledger, and each ledger adding up to its quantity. */
@@ -224,15 +170,6 @@ async function stockCheck(url: string, itemIds: string[]) {
 /** Runs `work` over `values`, 16 at a time. */
 async function inBatches<T>(values: T[], work: (value: T) => Promise<unknown>) {
   for (let i = 0; i < values.length; i += 16) await Promise.all(values.slice(i, i + 16).map(work));
-}
-
-/** A scenario that served nothing, or failed more than 1% of its requests, measured nothing. */
-function isDead(row: Row): boolean {
-  return row.requests === 0 || row.errors > row.requests * 0.01;
-}
-
-function ratio(row: Row, base: Row): Row {
-  return { ...row, baseline: base.scenario, baselineReqPerSec: base.reqPerSec, ratio: Math.round((row.reqPerSec / base.reqPerSec) * 100) / 100 };
 }
 
 function report(rows: Row[]) {
@@ -263,43 +200,3 @@ async function captureListSql(url: string, target: BenchTarget, input: unknown):
     await orm.close();
   }
 }
-
-function watchRss(pid: number) {
-  let max = 0;
-  const sample = () => {
-    const kb = Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0);
-    max = Math.max(max, kb);
-  };
-  sample();
-  const timer = setInterval(sample, 200);
-  return { stop: () => (clearInterval(timer), sample(), Math.round(max / 1024)) };
-}
-
-/** Spawns a server on a free port and waits until its /health answers. */
-async function startServer(command: string, args: string[], env: NodeJS.ProcessEnv) {
-  const port = await freePort();
-  const child = spawn(command, args, { env: { ...env, PORT: String(port) }, stdio: ['ignore', 'inherit', 'inherit'] });
-  children.push(child);
-  const url = `http://127.0.0.1:${port}`;
-  let exited = false;
-  child.once('exit', () => (exited = true));
-  for (let waited = 0; waited < 60_000; waited += 100) {
-    if (exited) throw new Error(`${command} ${args.join(' ')} exited before it was ready`);
-    if (await fetch(`${url}/health`).then((r) => r.ok, () => false)) return { child, url };
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`${command} ${args.join(' ')} did not answer /health within 60 s`);
-}
-
-function run(command: string, args: string[]) {
-  return new Promise<void>((resolve, reject) => {
-    spawn(command, args, { stdio: 'inherit' }).once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`${command} ${args.join(' ')} failed (${code})`))));
-  });
-}
-
-async function postJson(url: string, body: unknown, headers: Record<string, string> = { 'content-type': 'application/json' }) {
-  const res = await fetch(url, { method: 'POST', headers, body: JSON.stringify(body) });
-  if (!res.ok) throw new Error(`${url}: ${res.status} ${await res.text()}`);
-  return res.json();
-}
-

@@ -1,0 +1,188 @@
+// npm run bench -- --overview [--sizes 10000,100000,1000000] [--seconds 5] [--rounds 2] [--writes 100000] [--skip-build]
+// inventory.overview from the maintained totals, per size of the target vendor (one vendor with
+// that many items: its own database `omni_bench_<items>x1_<DATABASE_URL database>`, built once by the scale seed
+// and reused), against the old full-scan query replayed as raw SQL on the baseline server in the
+// same run: the ratio to it, and how flat the overview stays from the smallest size up. On one
+// size (--writes) it also measures what the triggers cost the writes: items.adjustStock and
+// sales.create with the totals triggers enabled and disabled (ALTER TABLE ... DISABLE TRIGGER on
+// that scratch database; the totals are recomputed afterwards), in alternating rounds. Each figure
+// is a range over --rounds runs: the machine is shared, so read ranges, not single numbers.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { openOrm } from '../../src/db/orm.js';
+import { createLogger } from '../../src/logger.js';
+import { recomputeTotals, repairTotals } from '../../src/modules/inventory/services/totals.js';
+import { step } from '../support/progress.js';
+import { benchDatabase, ensureScaleDataset, type BenchTarget } from './dataset.js';
+import { apiEnvironment, BCRYPT_COST, CONNECTIONS, isDead, measure, run, signIn, startServer, stopServers, type Scenario } from './harness.js';
+import { fullScanOverviewSql } from './overview-full-scan.js';
+
+const TRIGGERS = ['inventory_totals_insert', 'inventory_totals_update', 'inventory_totals_delete'];
+
+interface SizeResult {
+  items: number;
+  overview: number[];
+  fullScan: number[];
+  thresholdMs: number;
+  writes?: Record<string, { on: number[]; off: number[] }>;
+}
+
+const range = (values: number[]) => (Math.min(...values) === Math.max(...values) ? `${values[0]}` : `${Math.min(...values)}–${Math.max(...values)}`);
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor((values.length - 1) / 2)]!;
+const times = (ratio: number) => (ratio >= 10 ? `${Math.round(ratio)}×` : `${ratio.toFixed(1)}×`);
+
+export async function benchOverview(flags: Record<string, string>): Promise<void> {
+  const sizes = (flags.sizes ?? '10000,100000,1000000').split(',').map(Number);
+  const seconds = Number(flags.seconds ?? 5);
+  const rounds = Number(flags.rounds ?? 2);
+  const writesAt = Number(flags.writes ?? 100_000);
+  const log = createLogger('warn');
+  // --skip-build: the dist/ of an earlier run of this checkout.
+  if (flags['skip-build'] !== 'true') await step('building the production server', () => run('npm', ['run', '-s', 'build']));
+  const results: SizeResult[] = [];
+  for (const items of sizes) {
+    const plan = { items, vendors: 1, bcryptCost: BCRYPT_COST };
+    const database = await benchDatabase(plan, log);
+    try {
+      const started = performance.now();
+      const target = await ensureScaleDataset(database.url, plan, log);
+      console.log(`dataset: ${target.vendorItems} items (${((performance.now() - started) / 1000).toFixed(1)} s${target.reused ? ', reused' : ''})`);
+      results.push(await benchSize(database.url, target, { seconds, rounds, writes: items === writesAt }));
+    } finally {
+      stopServers();
+      await database.stop();
+    }
+  }
+  report(results, { seconds, rounds });
+}
+
+async function benchSize(url: string, target: BenchTarget, options: { seconds: number; rounds: number; writes: boolean }): Promise<SizeResult> {
+  const { fullScanSql, thresholdMs } = await prepare(url, target);
+  const env = apiEnvironment(url);
+  const { api, baseline } = await step('starting the API and the baseline server', async () => ({
+    api: await startServer('node', ['dist/src/server.js'], env),
+    baseline: await startServer('tsx', ['scripts/bench/baseline-server.ts'], { ...env, BENCH_OVERVIEW_SQL: fullScanSql, BENCH_PASSWORD: target.password }),
+  }));
+  const auth = await signIn(api.url, target);
+  const result: SizeResult = { items: target.vendorItems, overview: [], fullScan: [], thresholdMs };
+  const scenarios = {
+    overview: { name: 'inventory.overview', options: { url: `${api.url}/trpc/inventory.overview`, headers: auth } },
+    fullScan: { name: 'baseline: raw SQL of the old full-scan overview', options: { url: `${baseline.url}/overview` }, server: baseline },
+  };
+  const runOne = async (scenario: Scenario, server = api) => {
+    process.stderr.write(`[${target.vendorItems} items] ${scenario.name}…`);
+    await scenario.before?.();
+    const row = await measure(scenario, (scenario.server ?? server).child.pid!, options.seconds);
+    process.stderr.write(` ${row.reqPerSec} req/s, p50 ${row.p50} ms, ${row.errors} errors\n`);
+    if (isDead(row)) throw new Error(`bench failed: "${scenario.name}" completed ${row.requests} requests with ${row.errors} errors`);
+    return row.reqPerSec;
+  };
+  for (let round = 0; round < options.rounds; round++) {
+    result.fullScan.push(await runOne(scenarios.fullScan));
+    result.overview.push(await runOne(scenarios.overview));
+  }
+  if (options.writes) result.writes = await benchWrites(url, target, api, auth, runOne, options.rounds);
+  return result;
+}
+
+/** The old query with its parameters inlined, and how long a threshold change's recount takes here. */
+async function prepare(url: string, target: BenchTarget) {
+  const orm = await openOrm(url, { migrate: false });
+  try {
+    const em = orm.em.fork();
+    const [vendor] = await em.execute<{ id: string; low_stock_threshold: number }[]>(
+      'select v.id, v.low_stock_threshold from vendors v join vendor_members m on m.vendor_id = v.id join users u on u.id = m.user_id where u.email = ?',
+      [target.email],
+    );
+    const values = [String(vendor!.low_stock_threshold), `'${vendor!.id}'`];
+    const fullScanSql = fullScanOverviewSql('').replace(/\?/g, () => values.shift()!);
+    // A threshold change recounts the vendor's totals in its transaction: timed with another
+    // threshold, then recounted back with the vendor's own.
+    const started = performance.now();
+    await em.fork().transactional((tx) => recomputeTotals(tx, vendor!.id, vendor!.low_stock_threshold + 1));
+    const thresholdMs = Math.round(performance.now() - started);
+    await em.fork().transactional((tx) => recomputeTotals(tx, vendor!.id));
+    return { fullScanSql, thresholdMs };
+  } finally {
+    await orm.close();
+  }
+}
+
+/**
+ * items.adjustStock and sales.create (one line) with the triggers on, then off, alternating; the
+ * totals are recomputed at the end (the runs without triggers left them behind).
+ */
+async function benchWrites(
+  url: string,
+  target: BenchTarget,
+  api: { url: string },
+  auth: Record<string, string>,
+  runOne: (scenario: Scenario) => Promise<number>,
+  rounds: number,
+) {
+  const orm = await openOrm(url, { migrate: false });
+  let sequence = 0;
+  const mutation = (path: string, body: () => unknown): Scenario['options'] => ({
+    url: `${api.url}/trpc/${path}`,
+    method: 'POST',
+    headers: auth,
+    requests: [{ setupRequest: (req) => ({ ...req, body: JSON.stringify(body()) }) }],
+  });
+  const saleItems = target.saleItemIds;
+  const scenarios: Scenario[] = [
+    { name: 'items.adjustStock', options: mutation('items.adjustStock', () => ({ id: target.itemIds[++sequence % target.itemIds.length], delta: 1, reason: 'adjustment' })) },
+    {
+      name: 'sales.create (1 line)',
+      // Enough stock for every sale of the run (one unit each, over the default store's items).
+      before: () => orm.em.fork().execute('update items set quantity = quantity + 200 where id = any(?::uuid[])', [`{${saleItems.join(',')}}`]),
+      options: mutation('sales.create', () => ({ lines: [{ itemId: saleItems[++sequence % saleItems.length], quantity: 1, unitPrice: '1.00' }], payments: [{ method: 'card', amount: '1.00' }] })),
+    },
+  ];
+  const figures: Record<string, { on: number[]; off: number[] }> = Object.fromEntries(scenarios.map((s) => [s.name, { on: [], off: [] }]));
+  const setTriggers = (state: 'enable' | 'disable') =>
+    orm.em.fork().execute(TRIGGERS.map((name) => `alter table items ${state} trigger ${name}`).join('; '), [], 'run');
+  try {
+    for (let round = 0; round < rounds; round++) {
+      for (const state of ['on', 'off'] as const) {
+        await setTriggers(state === 'on' ? 'enable' : 'disable');
+        for (const scenario of scenarios) figures[scenario.name]![state].push(await runOne({ ...scenario, name: `${scenario.name} (triggers ${state})` }));
+      }
+    }
+  } finally {
+    await setTriggers('enable');
+    const repairs = await step('recomputing the totals the trigger-less runs left behind', () => repairTotals(orm.em.fork()));
+    console.log(`totals rows recomputed: ${repairs.reduce((sum, r) => sum + r.fixes.length, 0)}`);
+    await orm.close();
+  }
+  return figures;
+}
+
+function report(results: SizeResult[], options: { seconds: number; rounds: number }) {
+  const smallest = results[0]!;
+  const header = ['items', 'overview req/s', 'old full scan req/s', 'vs full scan', 'flat (vs smallest)', 'threshold change ms'];
+  const lines = results.map((r) => [
+    r.items.toLocaleString('en'),
+    range(r.overview),
+    range(r.fullScan),
+    times(median(r.overview) / median(r.fullScan)),
+    `${Math.round((median(r.overview) / median(smallest.overview)) * 100)}%`,
+    String(r.thresholdMs),
+  ]);
+  console.log(`\ninventory.overview, ${CONNECTIONS} connections, ${options.seconds} s per scenario, ${options.rounds} rounds (ranges), Node ${process.version}`);
+  table(header, lines);
+  for (const r of results.filter((x) => x.writes)) {
+    console.log(`\nwrites at ${r.items.toLocaleString('en')} items, totals triggers on vs off (req/s, ranges over ${options.rounds} rounds)`);
+    table(['scenario', 'triggers on', 'triggers off', 'on / off (medians)'], Object.entries(r.writes!).map(([name, f]) => [name, range(f.on), range(f.off), `${Math.round((median(f.on) / median(f.off)) * 100)}%`]));
+  }
+  mkdirSync('bench-results', { recursive: true });
+  const file = join('bench-results', `bench-overview-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
+  writeFileSync(file, JSON.stringify({ at: new Date().toISOString(), node: process.version, connections: CONNECTIONS, ...options, results }, null, 2));
+  console.log(`\nwritten to ${file}`);
+}
+
+function table(header: string[], lines: string[][]) {
+  const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i]!.length)));
+  const format = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
+  console.log(format(header));
+  for (const line of lines) console.log(format(line));
+}
