@@ -10,16 +10,12 @@ import type autocannon from 'autocannon';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { loadConfig } from '../src/config.js';
 import { openOrm } from '../src/db/orm.js';
 import { sqlArray } from '../src/db/sql.js';
 import { createLogger } from '../src/logger.js';
-import { createCaller } from '../src/caller.js';
-import { createServices } from '../src/services.js';
-import { benchDatabase, ensureScaleDataset, type BenchTarget } from './bench/dataset.js';
-import { apiEnvironment, BCRYPT_COST, CONNECTIONS, isDead, JWT_SECRET, signIn, measure, postJson, ratio, run, startServer, stopServers, type Row, type Scenario } from './bench/harness.js';
+import { benchDatabase, ensureScaleDataset } from './bench/dataset.js';
+import { apiEnvironment, BCRYPT_COST, captureCallSql, CONNECTIONS, isDead, signIn, measure, postJson, ratio, run, startServer, stopServers, type Row, type Scenario } from './bench/harness.js';
 import { benchOverview } from './bench/overview.js';
-import { captureSql } from './support/capture-sql.js';
 import { parseFlags } from './support/flags.js';
 import { step } from './support/progress.js';
 
@@ -41,7 +37,8 @@ try {
   console.log(`dataset: ${target.vendorItems} items for the target vendor, ${target.totalItems} in all (${((performance.now() - started) / 1000).toFixed(1)} s${target.reused ? ', reused' : ''})`);
 
   const listInput = { category: 'trading_card', sort: 'price', order: 'desc', limit: 50 };
-  const statements = await captureListSql(database.url, target, listInput);
+  // The SQL statements one items.list call sends, parameters inlined (the raw baseline replays them).
+  const statements = await captureCallSql(database.url, target, (caller) => caller.items.list(listInput as never));
   const sqlFile = join(tmpdir(), `omni-bench-sql-${process.pid}.json`);
   writeFileSync(sqlFile, JSON.stringify(statements));
 
@@ -186,17 +183,3 @@ function report(rows: Row[]) {
   console.log(`\nwritten to ${file}`);
 }
 
-/** The SQL statements one items.list call sends, parameters inlined (the raw baseline replays them). */
-async function captureListSql(url: string, target: BenchTarget, input: unknown): Promise<string[]> {
-  const orm = await openOrm(url, { migrate: false });
-  const config = loadConfig({ NODE_ENV: 'production', DATABASE_URL: url, JWT_SECRET, PUBLIC_URL: 'https://bench.invalid', BCRYPT_COST: String(BCRYPT_COST), LOG_LEVEL: 'silent' });
-  const services = createServices(config, orm, log);
-  try {
-    const { accessToken } = await createCaller(services).auth.login({ email: target.email, password: target.password });
-    const statements = await captureSql(services, () => createCaller(services, { accessToken }).items.list(input as never));
-    return statements.filter((sql) => !/^(begin|commit|rollback)\b/i.test(sql));
-  } finally {
-    await services.rateLimiter.close();
-    await orm.close();
-  }
-}

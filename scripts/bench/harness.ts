@@ -3,7 +3,13 @@
 import autocannon from 'autocannon';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { createCaller, type Caller } from '../../src/caller.js';
+import { loadConfig } from '../../src/config.js';
 import { freePort } from '../../src/db/embedded.js';
+import { openOrm } from '../../src/db/orm.js';
+import { createLogger } from '../../src/logger.js';
+import { createServices } from '../../src/services.js';
+import { captureSql } from '../support/capture-sql.js';
 
 export const CONNECTIONS = 32;
 export const BCRYPT_COST = 10;
@@ -127,4 +133,22 @@ export async function postJson(url: string, body: unknown, headers: Record<strin
   const res = await fetch(url, { method: 'POST', headers, body: JSON.stringify(body) });
   if (!res.ok) throw new Error(`${url}: ${res.status} ${await res.text()}`);
   return res.json();
+}
+
+/**
+ * The SQL statements one call sends as the target (signed in first), parameters inlined, without
+ * the transaction's begin and commit: what a raw baseline replays.
+ */
+export async function captureCallSql(url: string, target: { email: string; password: string }, call: (caller: Caller) => Promise<unknown>): Promise<string[]> {
+  const orm = await openOrm(url, { migrate: false });
+  const config = loadConfig({ NODE_ENV: 'production', DATABASE_URL: url, JWT_SECRET, PUBLIC_URL: 'https://bench.invalid', BCRYPT_COST: String(BCRYPT_COST), LOG_LEVEL: 'silent' });
+  const services = createServices(config, orm, createLogger('silent'));
+  try {
+    const { accessToken } = await createCaller(services).auth.login({ email: target.email, password: target.password });
+    const statements = await captureSql(services, () => call(createCaller(services, { accessToken })));
+    return statements.filter((sql) => !/^(begin|commit|rollback)\b/i.test(sql));
+  } finally {
+    await services.rateLimiter.close();
+    await orm.close();
+  }
 }

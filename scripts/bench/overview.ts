@@ -9,12 +9,13 @@
 // is a range over --rounds runs: the machine is shared, so read ranges, not single numbers.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { EntityManager } from '@mikro-orm/postgresql';
 import { openOrm } from '../../src/db/orm.js';
 import { createLogger } from '../../src/logger.js';
 import { recomputeTotals, repairTotals } from '../../src/modules/inventory/services/totals.js';
 import { step } from '../support/progress.js';
 import { benchDatabase, ensureScaleDataset, type BenchTarget } from './dataset.js';
-import { apiEnvironment, BCRYPT_COST, CONNECTIONS, isDead, measure, run, signIn, startServer, stopServers, type Scenario } from './harness.js';
+import { apiEnvironment, BCRYPT_COST, captureCallSql, CONNECTIONS, isDead, measure, run, signIn, startServer, stopServers, type Scenario } from './harness.js';
 import { fullScanOverviewSql } from './overview-full-scan.js';
 
 const TRIGGERS = ['inventory_totals_insert', 'inventory_totals_update', 'inventory_totals_delete'];
@@ -24,6 +25,10 @@ interface SizeResult {
   overview: number[];
   fullScan: number[];
   thresholdMs: number;
+  /** One connection, one query at a time: the median ms of the overview's SQL and of the old full scan. */
+  sqlMs: { overview: number; fullScan: number };
+  /** One connection: the median ms of a one-item stock update (changeStock's statement) with the triggers on and off. */
+  writeSqlMs?: { on: number[]; off: number[] };
   writes?: Record<string, { on: number[]; off: number[] }>;
 }
 
@@ -57,14 +62,14 @@ export async function benchOverview(flags: Record<string, string>): Promise<void
 }
 
 async function benchSize(url: string, target: BenchTarget, options: { seconds: number; rounds: number; writes: boolean }): Promise<SizeResult> {
-  const { fullScanSql, thresholdMs } = await prepare(url, target);
+  const { fullScanSql, thresholdMs, sqlMs } = await prepare(url, target);
   const env = apiEnvironment(url);
   const { api, baseline } = await step('starting the API and the baseline server', async () => ({
     api: await startServer('node', ['dist/src/server.js'], env),
     baseline: await startServer('tsx', ['scripts/bench/baseline-server.ts'], { ...env, BENCH_OVERVIEW_SQL: fullScanSql, BENCH_PASSWORD: target.password }),
   }));
   const auth = await signIn(api.url, target);
-  const result: SizeResult = { items: target.vendorItems, overview: [], fullScan: [], thresholdMs };
+  const result: SizeResult = { items: target.vendorItems, overview: [], fullScan: [], thresholdMs, sqlMs };
   const scenarios = {
     overview: { name: 'inventory.overview', options: { url: `${api.url}/trpc/inventory.overview`, headers: auth } },
     fullScan: { name: 'baseline: raw SQL of the old full-scan overview', options: { url: `${baseline.url}/overview` }, server: baseline },
@@ -74,14 +79,20 @@ async function benchSize(url: string, target: BenchTarget, options: { seconds: n
     await scenario.before?.();
     const row = await measure(scenario, (scenario.server ?? server).child.pid!, options.seconds);
     process.stderr.write(` ${row.reqPerSec} req/s, p50 ${row.p50} ms, ${row.errors} errors\n`);
-    if (isDead(row)) throw new Error(`bench failed: "${scenario.name}" completed ${row.requests} requests with ${row.errors} errors`);
+    if (isDead(row)) {
+      console.error(`bench failed: "${scenario.name}" completed ${row.requests} requests with ${row.errors} errors`);
+      process.exitCode = 1;
+    }
     return row.reqPerSec;
   };
   for (let round = 0; round < options.rounds; round++) {
     result.fullScan.push(await runOne(scenarios.fullScan));
     result.overview.push(await runOne(scenarios.overview));
   }
-  if (options.writes) result.writes = await benchWrites(url, target, api, auth, runOne, options.rounds);
+  if (options.writes) {
+    result.writeSqlMs = await benchWriteStatements(url, target, options.rounds);
+    result.writes = await benchWrites(url, target, api, auth, runOne, options.rounds);
+  }
   return result;
 }
 
@@ -99,14 +110,58 @@ async function prepare(url: string, target: BenchTarget) {
     // A threshold change recounts the vendor's totals in its transaction: timed with another
     // threshold, then recounted back with the vendor's own.
     const started = performance.now();
-    await em.fork().transactional((tx) => recomputeTotals(tx, vendor!.id, vendor!.low_stock_threshold + 1));
+    await em.fork().transactional((tx) => recomputeTotals(tx, vendor!.id, { lowStockThreshold: vendor!.low_stock_threshold + 1 }));
     const thresholdMs = Math.round(performance.now() - started);
     await em.fork().transactional((tx) => recomputeTotals(tx, vendor!.id));
-    return { fullScanSql, thresholdMs };
+    // inventory.overview's own statement (captured from a call), without the caller's lookups.
+    const overviewSql = (await captureCallSql(url, target, (caller) => caller.inventory.overview())).filter((sql) => sql.includes('inventory_totals'));
+    const runAll = (statements: string[]) => async () => { for (const sql of statements) await em.execute(sql); };
+    const sqlMs = { overview: await medianMs(200, runAll(overviewSql)), fullScan: await medianMs(10, runAll([fullScanSql])) };
+    return { fullScanSql, thresholdMs, sqlMs };
   } finally {
     await orm.close();
   }
 }
+
+/** The median time of `count` runs of `work`, one after the other. */
+async function medianMs(count: number, work: (i: number) => Promise<unknown>): Promise<number> {
+  const samples: number[] = [];
+  for (let i = 0; i < count; i++) {
+    const started = performance.now();
+    await work(i);
+    samples.push(performance.now() - started);
+  }
+  return Math.round(median(samples) * 100) / 100;
+}
+
+/**
+ * What the triggers cost one write statement, without HTTP: changeStock's one-item stock update
+ * (quantity + 1, version, updated_at) in its own transaction, 300 times with the triggers on, then
+ * off, for `rounds` rounds; median ms per round.
+ */
+async function benchWriteStatements(url: string, target: BenchTarget, rounds: number) {
+  const orm = await openOrm(url, { migrate: false });
+  const em = orm.em.fork();
+  const figures = { on: [] as number[], off: [] as number[] };
+  const update = (i: number) => em.fork().transactional((tx) =>
+    tx.execute('update items set quantity = quantity + 1, version = version + 1, updated_at = now() where id = ?', [target.itemIds[i % target.itemIds.length]], 'run'));
+  try {
+    for (let round = 0; round < rounds; round++) {
+      for (const state of ['on', 'off'] as const) {
+        await setTriggers(em, state);
+        figures[state].push(await medianMs(300, update));
+      }
+    }
+  } finally {
+    await setTriggers(em, 'on');
+    await repairTotals(orm.em.fork());
+    await orm.close();
+  }
+  return figures;
+}
+
+const setTriggers = (em: EntityManager, state: 'on' | 'off') =>
+  em.execute(TRIGGERS.map((name) => `alter table items ${state === 'on' ? 'enable' : 'disable'} trigger ${name}`).join('; '), [], 'run');
 
 /**
  * items.adjustStock and sales.create (one line) with the triggers on, then off, alternating; the
@@ -139,17 +194,15 @@ async function benchWrites(
     },
   ];
   const figures: Record<string, { on: number[]; off: number[] }> = Object.fromEntries(scenarios.map((s) => [s.name, { on: [], off: [] }]));
-  const setTriggers = (state: 'enable' | 'disable') =>
-    orm.em.fork().execute(TRIGGERS.map((name) => `alter table items ${state} trigger ${name}`).join('; '), [], 'run');
   try {
     for (let round = 0; round < rounds; round++) {
       for (const state of ['on', 'off'] as const) {
-        await setTriggers(state === 'on' ? 'enable' : 'disable');
+        await setTriggers(orm.em.fork(), state);
         for (const scenario of scenarios) figures[scenario.name]![state].push(await runOne({ ...scenario, name: `${scenario.name} (triggers ${state})` }));
       }
     }
   } finally {
-    await setTriggers('enable');
+    await setTriggers(orm.em.fork(), 'on');
     const repairs = await step('recomputing the totals the trigger-less runs left behind', () => repairTotals(orm.em.fork()));
     console.log(`totals rows recomputed: ${repairs.reduce((sum, r) => sum + r.fixes.length, 0)}`);
     await orm.close();
@@ -159,13 +212,16 @@ async function benchWrites(
 
 function report(results: SizeResult[], options: { seconds: number; rounds: number }) {
   const smallest = results[0]!;
-  const header = ['items', 'overview req/s', 'old full scan req/s', 'vs full scan', 'flat (vs smallest)', 'threshold change ms'];
+  const header = ['items', 'overview req/s', 'old full scan req/s', 'vs full scan', 'flat (vs smallest)', 'SQL ms: overview', 'old full scan', 'vs full scan', 'threshold change ms'];
   const lines = results.map((r) => [
     r.items.toLocaleString('en'),
     range(r.overview),
     range(r.fullScan),
     times(median(r.overview) / median(r.fullScan)),
     `${Math.round((median(r.overview) / median(smallest.overview)) * 100)}%`,
+    String(r.sqlMs.overview),
+    String(r.sqlMs.fullScan),
+    times(r.sqlMs.fullScan / r.sqlMs.overview),
     String(r.thresholdMs),
   ]);
   console.log(`\ninventory.overview, ${CONNECTIONS} connections, ${options.seconds} s per scenario, ${options.rounds} rounds (ranges), Node ${process.version}`);
@@ -173,6 +229,8 @@ function report(results: SizeResult[], options: { seconds: number; rounds: numbe
   for (const r of results.filter((x) => x.writes)) {
     console.log(`\nwrites at ${r.items.toLocaleString('en')} items, totals triggers on vs off (req/s, ranges over ${options.rounds} rounds)`);
     table(['scenario', 'triggers on', 'triggers off', 'on / off (medians)'], Object.entries(r.writes!).map(([name, f]) => [name, range(f.on), range(f.off), `${Math.round((median(f.on) / median(f.off)) * 100)}%`]));
+    const w = r.writeSqlMs!;
+    console.log(`one-item stock update in its own transaction, one connection: ${range(w.on)} ms with the triggers, ${range(w.off)} ms without (+${Math.round((median(w.on) / median(w.off) - 1) * 100)}%, medians)`);
   }
   mkdirSync('bench-results', { recursive: true });
   const file = join('bench-results', `bench-overview-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);

@@ -5,7 +5,7 @@ import { itemCategories, type ItemCategory } from '../../../src/modules/inventor
 import { describeFix, repairTotals } from '../../../src/modules/inventory/services/totals.js';
 import { VendorMember } from '../../../src/modules/vendors/entities.js';
 import { app } from '../../support/app.js';
-import { signUp, unique, type SignedUp } from '../../support/fixtures.js';
+import { expectTRPCError, signUp, unique, type SignedUp } from '../../support/fixtures.js';
 import { createItem } from '../../support/items.js';
 import { defaultStoreId, joinVendor } from '../../support/members.js';
 import { sell } from '../../support/sales.js';
@@ -176,6 +176,25 @@ describe('inventory totals (maintained by the items triggers)', function () {
     expect((await shop.caller.inventory.overview()).lowStockCount).to.equal(1);
     await shop.caller.vendors.update({ lowStockThreshold: 0 });
     expect((await shop.caller.inventory.overview()).lowStockCount).to.equal(0);
+    await expectExact(shop.vendor.id, [shop]);
+  });
+
+  it('a threshold change behind a long item write (an import) answers CONFLICT after its lock timeout, and changes nothing', async () => {
+    const shop = await signUp();
+    const item = await createItem(shop, { quantity: 4 });
+    let release!: () => void;
+    let started!: () => void;
+    const writing = new Promise<void>((resolve) => (started = resolve));
+    const longWrite = app().orm.em.fork().transactional(async (tx) => {
+      await tx.execute('update items set quantity = 9 where id = ?', [item.id]);
+      started();
+      await new Promise<void>((resolve) => (release = resolve));
+    });
+    await writing;
+    await expectTRPCError(shop.caller.vendors.update({ lowStockThreshold: 10 }), 'CONFLICT');
+    release();
+    await longWrite;
+    expect((await shop.caller.vendors.current()).lowStockThreshold).to.equal(5);
     await expectExact(shop.vendor.id, [shop]);
   });
 

@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { conflict } from '../../../core/errors.js';
 import type { ItemCategory } from '../contract.js';
 import { shardOf, totalsAggregates, totalsColumns } from '../totals-sql.js';
 
@@ -49,18 +50,33 @@ const recomputeSql = `
  * vendor wait at their trigger until it commits (see totals-sql.ts), so what a recompute reads
  * and writes cannot interleave with their deltas. Reads never wait.
  */
-export async function lockTotals(em: EntityManager, vendorId: string): Promise<void> {
-  await em.execute('select pg_advisory_xact_lock(hashtextextended(?, 0))', [`inventory_totals:${vendorId}`]);
+export async function lockTotals(em: EntityManager, vendorId: string, options: { timeoutMs?: number } = {}): Promise<void> {
+  if (options.timeoutMs === undefined) {
+    await em.execute('select pg_advisory_xact_lock(hashtextextended(?, 0))', [`inventory_totals:${vendorId}`]);
+    return;
+  }
+  // Queued behind a long writer (an import holds the shared lock to its commit), this lock would
+  // also hold up every later writer of the vendor: give up after the timeout instead.
+  await em.execute(`set local lock_timeout = ${Math.round(options.timeoutMs)}`, [], 'run');
+  try {
+    await em.execute('select pg_advisory_xact_lock(hashtextextended(?, 0))', [`inventory_totals:${vendorId}`]);
+  } catch (error) {
+    if ((error as { code?: string }).code === '55P03') throw conflict('The inventory is being changed right now (an import?); try again in a moment');
+    throw error;
+  }
+  await em.execute('set local lock_timeout to default', [], 'run');
 }
 
 /**
  * Recomputes one vendor's totals from its items, inside the caller's transaction (which it locks,
  * see lockTotals): one set-based statement over the vendor's items, returning the rows it fixed.
  * `lowStockThreshold` is the threshold to count with when the caller is changing it (its row is
- * not written yet); by default the vendor's.
+ * not written yet); by default the vendor's. With `lockTimeoutMs`, a lock not had in that time is
+ * a CONFLICT (for a request; the repair waits).
  */
-export async function recomputeTotals(em: EntityManager, vendorId: string, lowStockThreshold?: number): Promise<TotalsFix[]> {
-  await lockTotals(em, vendorId);
+export async function recomputeTotals(em: EntityManager, vendorId: string, options: { lowStockThreshold?: number; lockTimeoutMs?: number } = {}): Promise<TotalsFix[]> {
+  const { lowStockThreshold } = options;
+  await lockTotals(em, vendorId, { timeoutMs: options.lockTimeoutMs });
   const rows = await em.execute<(Record<string, string> & { storeId: string; category: ItemCategory; shard: number })[]>(
     recomputeSql,
     [lowStockThreshold ?? null, vendorId, vendorId, vendorId, vendorId],
