@@ -42,7 +42,7 @@ const itemsSql = `
       ${pick(SETS, 'g / 3')} as set_name,
       ${pick(CATEGORIES, 'g / 11')} as category,
       ${pick(CONDITIONS, 'g / 5')} as condition,
-      round((1 + (g * 7919) % 50000 / 100.0)::numeric, 2) as cost,
+      round((1 + (g::bigint * 7919) % 50000 / 100.0)::numeric, 2) as cost,
       date_trunc('milliseconds', now() - make_interval(secs => g)) as created
     from generate_series(?::int, ?::int) as g
   ) rows`;
