@@ -6,84 +6,54 @@
 // (answers a scenario declares as expected, such as CONFLICT for a sold-out item, are not failures),
 // or when the stock of the sales scenarios went below zero. `-- --only exports` measures the CSV
 // exports alone (the target vendor's items in both presets, rows/s and the server's peak RSS).
-import autocannon from 'autocannon';
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+// `-- --overview`: inventory.overview at 10k, 100k and 1M items instead (scripts/bench/overview.ts).
+import type autocannon from 'autocannon';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { loadConfig } from '../src/config.js';
-import { freePort } from '../src/db/embedded.js';
 import { openOrm } from '../src/db/orm.js';
 import { sqlArray } from '../src/db/sql.js';
 import { createLogger } from '../src/logger.js';
-import { createCaller } from '../src/caller.js';
-import { createServices } from '../src/services.js';
-import { benchDatabase, ensureScaleDataset, type BenchTarget } from './bench/dataset.js';
+import { benchDatabase, ensureScaleDataset } from './bench/dataset.js';
 import { measureExports, reportExports, type ExportRow } from './bench/exports.js';
-import { captureSql } from './support/capture-sql.js';
+import { apiEnvironment, BCRYPT_COST, captureCallSql, CONNECTIONS, isDead, signIn, measure, postJson, ratio, run, startServer, stopServers, type Row, type Scenario } from './bench/harness.js';
+import { benchOverview } from './bench/overview.js';
 import { parseFlags } from './support/flags.js';
 import { step } from './support/progress.js';
 
 const flags = parseFlags();
+if (flags.overview === 'true') {
+  await benchOverview(flags);
+  process.exit();
+}
 const quick = flags.quick === 'true';
 const exportsOnly = flags.only === 'exports';
 const plan = quick
   ? { items: 10_000, vendors: 2, seconds: 3 }
   : { items: 100_000, vendors: 10, seconds: Number(flags.seconds ?? 10) };
-const CONNECTIONS = 32;
-const BCRYPT_COST = 10;
-const JWT_SECRET = 'bench-secret-bench-secret-bench-secret-0123';
-
-interface Row {
-  scenario: string;
-  requests: number;
-  reqPerSec: number;
-  p50: number;
-  p99: number;
-  errors: number;
-  /** Answers with a status the scenario expects besides 2xx (e.g. 409 for a sold-out item). */
-  expected: number;
-  rssMb: number | null;
-  baseline?: string;
-  baselineReqPerSec?: number;
-  ratio?: number;
-}
 
 const log = createLogger('warn');
 const database = await benchDatabase({ ...plan, bcryptCost: BCRYPT_COST }, log);
-const children: ChildProcess[] = [];
 try {
   const started = performance.now();
   const target = await ensureScaleDataset(database.url, { ...plan, bcryptCost: BCRYPT_COST }, log);
   console.log(`dataset: ${target.vendorItems} items for the target vendor, ${target.totalItems} in all (${((performance.now() - started) / 1000).toFixed(1)} s${target.reused ? ', reused' : ''})`);
 
   const listInput = { category: 'trading_card', sort: 'price', order: 'desc', limit: 50 };
-  const statements = await captureListSql(database.url, target, listInput);
+  // The SQL statements one items.list call sends, parameters inlined (the raw baseline replays them).
+  const statements = await captureCallSql(database.url, target, (caller) => caller.items.list(listInput as never));
   const sqlFile = join(tmpdir(), `omni-bench-sql-${process.pid}.json`);
   writeFileSync(sqlFile, JSON.stringify(statements));
 
   await step('building the production server', () => run('npm', ['run', '-s', 'build']));
-  const env = {
-    ...process.env,
-    NODE_ENV: 'production',
-    DATABASE_URL: database.url,
-    JWT_SECRET,
-    BCRYPT_COST: String(BCRYPT_COST),
-    LOG_LEVEL: 'warn',
-    PUBLIC_URL: 'https://bench.invalid',
-    // One account logs in over 32 connections at once: in-flight attempts count until they succeed.
-    AUTH_FAILURES_PER_ACCOUNT: '1000000000',
-    AUTH_FAILURES_BEFORE_SLOWDOWN: '1000000000',
-    MIGRATE_ON_START: 'false',
-  };
+  const env = apiEnvironment(database.url);
   const { api, baseline } = await step('starting the API and the baseline server', async () => ({
     api: await startServer('node', ['dist/src/server.js'], env),
     baseline: await startServer('tsx', ['scripts/bench/baseline-server.ts'], { ...env, BENCH_SQL_FILE: sqlFile, BENCH_PASSWORD: target.password }),
   }));
 
-  const login = await postJson(`${api.url}/trpc/auth.login`, { email: target.email, password: target.password });
-  const token = (login as { result: { data: { accessToken: string } } }).result.data.accessToken;
-  const auth = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
+  const auth = await signIn(api.url, target);
+  const token = auth.authorization.slice('Bearer '.length);
   const get = (path: string, input?: unknown) => `${api.url}/trpc/${path}${input === undefined ? '' : `?input=${encodeURIComponent(JSON.stringify(input))}`}`;
   let sequence = 0;
 
@@ -162,7 +132,7 @@ try {
   for (const [index, scenario] of scenarios.entries()) {
     process.stderr.write(`[${index + 1}/${scenarios.length}] ${scenario.name}…`);
     await scenario.before?.();
-    const row = await measure(scenario, (scenario.server ?? api).child.pid!);
+    const row = await measure(scenario, (scenario.server ?? api).child.pid!, plan.seconds);
     measured.set(scenario.name, scenario.baseline ? ratio(row, measured.get(scenario.baseline)!) : row);
     process.stderr.write(` ${row.reqPerSec} req/s, ${row.errors} errors${row.expected ? `, ${row.expected} expected non-2xx` : ''}\n`);
   }
@@ -182,34 +152,8 @@ try {
     if (failed.length || stock.negative || stock.mismatched) process.exitCode = 1;
   }
 } finally {
-  for (const child of children) child.kill('SIGTERM');
+  stopServers();
   await database.stop();
-}
-
-interface Scenario {
-  name: string;
-  options: autocannon.Options;
-  /** Concurrent connections (default CONNECTIONS). */
-  connections?: number;
-  /** Non-2xx statuses that are answers, not errors (a sold-out item's 409). */
-  expectedStatuses?: number[];
-  /** Runs before the warm-up (restocking, ...). */
-  before?: () => Promise<unknown>;
-  /** The process whose RSS is sampled (default: the API server). */
-  server?: { child: ChildProcess };
-  /** The scenario this one is compared with (a ratio in the table). */
-  baseline?: string;
-}
-
-/** 1 s of warm-up, then the scenario's run, sampling the server's peak RSS. */
-async function measure(scenario: Scenario, pid: number): Promise<Row> {
-  const options = { ...scenario.options, connections: scenario.connections ?? CONNECTIONS };
-  await autocannon({ ...options, duration: 1 });
-  const rss = watchRss(pid);
-  const result = await autocannon({ ...options, duration: plan.seconds });
-  const expected = (scenario.expectedStatuses ?? []).reduce((sum, status) => sum + (result.statusCodeStats?.[`${status}`]?.count ?? 0), 0);
-  const errors = result.errors + result.timeouts + result.non2xx - expected;
-  return { scenario: scenario.name, requests: result.requests.total, reqPerSec: Math.round(result.requests.average), p50: result.latency.p50, p99: result.latency.p99, errors, expected, rssMb: rss.stop() };
 }
 
 /** The sold items' stock after the run: none below zero, anywhere in their ledger, and each ledger adding up to its quantity. */
@@ -235,15 +179,6 @@ async function inBatches<T>(values: T[], work: (value: T) => Promise<unknown>) {
   for (let i = 0; i < values.length; i += 16) await Promise.all(values.slice(i, i + 16).map(work));
 }
 
-/** A scenario that served nothing, or failed more than 1% of its requests, measured nothing. */
-function isDead(row: Row): boolean {
-  return row.requests === 0 || row.errors > row.requests * 0.01;
-}
-
-function ratio(row: Row, base: Row): Row {
-  return { ...row, baseline: base.scenario, baselineReqPerSec: base.reqPerSec, ratio: Math.round((row.reqPerSec / base.reqPerSec) * 100) / 100 };
-}
-
 function report(rows: Row[], exportRows: ExportRow[]) {
   const header = ['scenario', 'req/s', 'p50 ms', 'p99 ms', 'errors', 'expected', 'RSS MB', 'vs baseline'];
   const lines = rows.map((r) => [r.scenario, String(r.reqPerSec), String(r.p50), String(r.p99), String(r.errors), r.expected ? String(r.expected) : '', r.rssMb === null ? '-' : String(r.rssMb), r.ratio === undefined ? '' : `${Math.round(r.ratio * 100)}% of ${r.baselineReqPerSec}`]);
@@ -257,59 +192,5 @@ function report(rows: Row[], exportRows: ExportRow[]) {
   const file = join('bench-results', `bench-${new Date().toISOString().replace(/[:.]/g, '-')}${quick ? '-quick' : ''}.json`);
   writeFileSync(file, JSON.stringify({ at: new Date().toISOString(), node: process.version, connections: CONNECTIONS, plan, rows, exports: exportRows }, null, 2));
   console.log(`\nwritten to ${file}`);
-}
-
-/** The SQL statements one items.list call sends, parameters inlined (the raw baseline replays them). */
-async function captureListSql(url: string, target: BenchTarget, input: unknown): Promise<string[]> {
-  const orm = await openOrm(url, { migrate: false });
-  const config = loadConfig({ NODE_ENV: 'production', DATABASE_URL: url, JWT_SECRET, PUBLIC_URL: 'https://bench.invalid', BCRYPT_COST: String(BCRYPT_COST), LOG_LEVEL: 'silent' });
-  const services = createServices(config, orm, log);
-  try {
-    const { accessToken } = await createCaller(services).auth.login({ email: target.email, password: target.password });
-    const statements = await captureSql(services, () => createCaller(services, { accessToken }).items.list(input as never));
-    return statements.filter((sql) => !/^(begin|commit|rollback)\b/i.test(sql));
-  } finally {
-    await services.rateLimiter.close();
-    await orm.close();
-  }
-}
-
-function watchRss(pid: number) {
-  let max = 0;
-  const sample = () => {
-    const kb = Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0);
-    max = Math.max(max, kb);
-  };
-  sample();
-  const timer = setInterval(sample, 200);
-  return { stop: () => (clearInterval(timer), sample(), Math.round(max / 1024)) };
-}
-
-/** Spawns a server on a free port and waits until its /health answers. */
-async function startServer(command: string, args: string[], env: NodeJS.ProcessEnv) {
-  const port = await freePort();
-  const child = spawn(command, args, { env: { ...env, PORT: String(port) }, stdio: ['ignore', 'inherit', 'inherit'] });
-  children.push(child);
-  const url = `http://127.0.0.1:${port}`;
-  let exited = false;
-  child.once('exit', () => (exited = true));
-  for (let waited = 0; waited < 60_000; waited += 100) {
-    if (exited) throw new Error(`${command} ${args.join(' ')} exited before it was ready`);
-    if (await fetch(`${url}/health`).then((r) => r.ok, () => false)) return { child, url };
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`${command} ${args.join(' ')} did not answer /health within 60 s`);
-}
-
-function run(command: string, args: string[]) {
-  return new Promise<void>((resolve, reject) => {
-    spawn(command, args, { stdio: 'inherit' }).once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`${command} ${args.join(' ')} failed (${code})`))));
-  });
-}
-
-async function postJson(url: string, body: unknown, headers: Record<string, string> = { 'content-type': 'application/json' }) {
-  const res = await fetch(url, { method: 'POST', headers, body: JSON.stringify(body) });
-  if (!res.ok) throw new Error(`${url}: ${res.status} ${await res.text()}`);
-  return res.json();
 }
 

@@ -9,6 +9,7 @@ import { register } from '../src/modules/identity/services/register.js';
 import { Store } from '../src/modules/vendors/entities.js';
 import { createStore } from '../src/modules/vendors/services/stores.js';
 import { systemWriteContext } from '../src/db/write.js';
+import { repairTotals } from '../src/modules/inventory/services/totals.js';
 import type { AppServices } from '../src/services.js';
 import { SCALE_PASSWORD } from './seed-scale-constants.js';
 import { withRuntime } from '../src/runtime.js';
@@ -41,10 +42,13 @@ const itemsSql = `
       ${pick(SETS, 'g / 3')} as set_name,
       ${pick(CATEGORIES, 'g / 11')} as category,
       ${pick(CONDITIONS, 'g / 5')} as condition,
-      round((1 + (g * 7919) % 50000 / 100.0)::numeric, 2) as cost,
+      round((1 + (g::bigint * 7919) % 50000 / 100.0)::numeric, 2) as cost,
       date_trunc('milliseconds', now() - make_interval(secs => g)) as created
-    from generate_series(1, ?) as g
+    from generate_series(?::int, ?::int) as g
   ) rows`;
+
+/** Items go in chunks of this many rows, so a large vendor's load shows progress. */
+const ITEMS_PER_STATEMENT = 100_000;
 
 const cardDetailsSql = `
   insert into card_details (id, item_id, game, set_name, card_number, language, grading_company, grade, cert_number)
@@ -65,8 +69,12 @@ const movementsSql = `
   select gen_random_uuid(), id, vendor_id, store_id, quantity, 0, quantity, 'intake', created_by_id, created_at
   from items where vendor_id = ? and quantity > 0`;
 
-async function seedVendor(em: EntityManager, items: number, vendorId: string, storeIds: [string, string], ownerId: string) {
-  await em.execute(itemsSql, [vendorId, storeIds[1], storeIds[0], ownerId, items], 'run');
+async function seedVendor(em: EntityManager, items: number, vendorId: string, storeIds: [string, string], ownerId: string, advance: (items: number) => void) {
+  for (let first = 1; first <= items; first += ITEMS_PER_STATEMENT) {
+    const last = Math.min(items, first + ITEMS_PER_STATEMENT - 1);
+    await em.execute(itemsSql, [vendorId, storeIds[1], storeIds[0], ownerId, first, last], 'run');
+    advance(last - first + 1);
+  }
   for (const sql of [cardDetailsSql, imagesSql, movementsSql]) await em.execute(sql, [vendorId], 'run');
 }
 
@@ -77,8 +85,10 @@ const bulkTables = ['items', 'card_details', 'item_images', 'stock_movements'];
  * from their own definitions) and without foreign-key triggers (the generated rows reference rows
  * this script just made): maintaining eleven indexes and four foreign keys row by row is what
  * makes a million-row load slow. Meant for a dedicated benchmark database, as a superuser.
+ * The replica role also skips the inventory totals' triggers: buildScaleDataset recomputes the
+ * totals after the load.
  */
-async function bulkLoad<T>(em: EntityManager, units: T[], itemsPerUnit: number, loadOne: (tx: EntityManager, unit: T) => Promise<void>) {
+async function bulkLoad<T>(em: EntityManager, units: T[], itemsPerUnit: number, loadOne: (tx: EntityManager, unit: T, advance: (items: number) => void) => Promise<void>) {
   const indexes = await em.execute<{ indexname: string; indexdef: string }[]>(
     `select i.indexname, i.indexdef from pg_indexes i
       where i.schemaname = current_schema() and i.tablename in (${bulkTables.map((t) => `'${t}'`).join(', ')})
@@ -95,8 +105,7 @@ async function bulkLoad<T>(em: EntityManager, units: T[], itemsPerUnit: number, 
         // A bulk load is long work by design: no statement timeout (on a busy machine a vendor's rows take more than 30 s).
         await tx.execute('set local statement_timeout = 0', [], 'run');
         for (const unit of half) {
-          await loadOne(tx, unit);
-          bar.advance(itemsPerUnit);
+          await loadOne(tx, unit, (items) => bar.advance(items));
         }
       }),
     ));
@@ -140,7 +149,8 @@ export async function buildScaleDataset(services: AppServices, plan: { items: nu
     return vendors;
   });
   const em = services.orm.em.fork();
-  await bulkLoad(em, created, plan.items, (tx, vendor) => seedVendor(tx, plan.items, vendor.vendorId, vendor.storeIds, vendor.ownerId));
+  await bulkLoad(em, created, plan.items, (tx, vendor, advance) => seedVendor(tx, plan.items, vendor.vendorId, vendor.storeIds, vendor.ownerId, advance));
+  await step('inventory totals', () => repairTotals(em));
   // Statistics for the planner, and the visibility map that lets counts use index-only scans.
   await step('vacuum analyze', () => em.execute('vacuum analyze', [], 'run'));
   return created.map(({ vendorId, ownerEmail }) => ({ vendorId, ownerEmail }));

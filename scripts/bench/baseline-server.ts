@@ -1,13 +1,15 @@
 // The limits the API is measured against, served by plain Express on a raw pg pool:
 //   GET  /list    runs, in order, exactly the SQL statements one items.list call runs (captured by the harness)
 //   POST /bcrypt  one bcrypt.compare at the configured cost
+//   GET  /overview  runs BENCH_OVERVIEW_SQL: inventory.overview's old full scan (scripts/bench/overview-full-scan.ts)
 // Started by scripts/bench.ts in its own process on PORT.
 import bcrypt from 'bcrypt';
 import express from 'express';
 import { readFileSync } from 'node:fs';
 import pg from 'pg';
 
-const statements = JSON.parse(readFileSync(process.env.BENCH_SQL_FILE!, 'utf8')) as string[];
+const statements = process.env.BENCH_SQL_FILE ? (JSON.parse(readFileSync(process.env.BENCH_SQL_FILE, 'utf8')) as string[]) : [];
+const overviewSql = process.env.BENCH_OVERVIEW_SQL ?? 'select 1';
 const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 20 });
 const password = process.env.BENCH_PASSWORD!;
 const hash = bcrypt.hashSync(password, Number(process.env.BCRYPT_COST ?? 10));
@@ -23,6 +25,9 @@ app.get('/list', async (_req, res) => {
   } finally {
     client.release();
   }
+});
+app.get('/overview', async (_req, res) => {
+  res.json({ result: { data: (await pool.query(overviewSql)).rows } });
 });
 app.get('/health', (_req, res) => {
   res.json({ status: 'ok' });

@@ -2,6 +2,7 @@ import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
 import { appendOnly, createdAtColumn, idColumn } from '../../db/columns.js';
 import { User } from '../identity/entities.js';
 import { Store, Vendor } from '../vendors/entities.js';
+import { inventoryTotalsTriggers } from './totals-sql.js';
 import { cardFinishes, gradingCompanies, itemCategories, itemStatuses, MAX_STOCK, movementReasons, priceFields, priceSources } from './contract.js';
 
 // numeric(12,2): MikroORM's decimal defaults to scale 0, which would round cents away.
@@ -30,6 +31,8 @@ export const Item = defineEntity({
     // Substring search over name, sku, description and set name (see searchTextOf).
     { name: 'items_search_text_trgm_index', expression: 'create index "items_search_text_trgm_index" on "items" using gin ("search_text" gin_trgm_ops)' },
   ],
+  // inventory_totals, kept in the statement's transaction (see totals-sql.ts).
+  triggers: inventoryTotalsTriggers,
   checks: [
     { name: 'items_quantity_check', expression: `quantity >= 0 and quantity <= ${MAX_STOCK}` },
     { name: 'items_money_check', expression: 'intake_price >= 0 and price >= 0 and projected_price >= 0' },
@@ -144,4 +147,33 @@ export const PriceChange = defineEntity({
 });
 export type IPriceChange = InferEntity<typeof PriceChange>;
 
-export const inventoryEntities = [Item, CardDetails, ItemImage, StockMovement, PriceChange];
+// Sums over many rows: unbounded, never numeric(p,2) (10^9 units at 10^10 would overflow it).
+const sum = () => p.decimal().columnType('numeric').default(0);
+const count = () => p.bigint().default(0);
+
+/**
+ * What inventory.overview answers, maintained: one row per vendor, store, category and shard of the
+ * vendor's active items (sum the shards), written only by the triggers on `items` and by
+ * recomputeTotals (src/modules/inventory/totals-sql.ts, services/totals.ts). Rows whose items all
+ * left stay, with zeros. The overview's potential profit is value_at_projected - value_at_cost.
+ */
+export const InventoryTotal = defineEntity({
+  name: 'InventoryTotal',
+  tableName: 'inventory_totals',
+  properties: {
+    vendor: () => p.manyToOne(Vendor).primary().deleteRule('cascade'),
+    store: () => p.manyToOne(Store).primary().deleteRule('cascade'),
+    category: p.enum(itemCategories).primary(),
+    shard: p.smallint().primary(),
+    skuCount: count(),
+    units: count(),
+    valueAtCost: sum(),
+    valueAtMarket: sum(),
+    valueAtProjected: sum(),
+    lowStockCount: count(),
+    outOfStockCount: count(),
+  },
+});
+export type IInventoryTotal = InferEntity<typeof InventoryTotal>;
+
+export const inventoryEntities = [Item, CardDetails, ItemImage, StockMovement, PriceChange, InventoryTotal];

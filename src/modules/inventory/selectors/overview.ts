@@ -19,33 +19,37 @@ interface OverviewRow {
   outOfStockCount: string;
 }
 
-// Unbounded numeric: a stock of 10^9 units at a price of 10^10 is worth more than any numeric(p,2).
-const money = (expression: string) => `round(coalesce(sum(${expression}), 0), 2)::text`;
+const money = (expression: string) => `round(${expression}, 2)::text`;
+const total = (column: string) => `coalesce(sum(t.${column}), 0)`;
 
 /**
- * The vendor's stock in numbers, over active items in the stores the actor reads: one query,
- * whose grouping sets give the totals, the per-store and the per-category rows at once. All
- * money arithmetic happens in PostgreSQL numerics; counts come back as bigint text.
+ * The vendor's stock in numbers, over active items in the stores the actor reads, from the
+ * maintained totals (inventory_totals: a few rows per store and category, whatever the number of
+ * items; see src/modules/inventory/totals-sql.ts): one query, whose grouping sets give the totals,
+ * the per-store and the per-category rows at once. The sums are exact numerics, rounded on read
+ * as a sum over the items would be (prices have two places, so both are exact). Stores and
+ * categories without active items have no row, as before; the grand total always has one.
  */
 const overviewSql = (storeFilter: string) => `
-  select case when grouping(i.store_id, s.name) = 0 then 'store' when grouping(i.category) = 0 then 'category' else 'all' end as "by",
-    i.store_id as "storeId", s.name as "storeName", i.category as "category",
-    count(*) as "totalSkus", coalesce(sum(i.quantity), 0) as "totalUnits",
-    ${money('i.quantity * i.intake_price')} as "valueAtCost",
-    ${money('i.quantity * i.price')} as "valueAtMarket",
-    ${money('i.quantity * i.projected_price')} as "valueAtProjected",
-    ${money('i.quantity * (i.projected_price - i.intake_price)')} as "potentialProfit",
-    count(*) filter (where i.quantity > 0 and i.quantity <= ?) as "lowStockCount",
-    count(*) filter (where i.quantity = 0) as "outOfStockCount"
-  from items i join stores s on s.id = i.store_id
-  where i.vendor_id = ? and i.status = 'active' ${storeFilter}
-  group by grouping sets ((), (i.store_id, s.name), (i.category))
-  order by s.name nulls first, i.category nulls first`;
+  select case when grouping(t.store_id, s.name) = 0 then 'store' when grouping(t.category) = 0 then 'category' else 'all' end as "by",
+    t.store_id as "storeId", s.name as "storeName", t.category as "category",
+    ${total('sku_count')} as "totalSkus", ${total('units')} as "totalUnits",
+    ${money(total('value_at_cost'))} as "valueAtCost",
+    ${money(total('value_at_market'))} as "valueAtMarket",
+    ${money(total('value_at_projected'))} as "valueAtProjected",
+    ${money(`${total('value_at_projected')} - ${total('value_at_cost')}`)} as "potentialProfit",
+    ${total('low_stock_count')} as "lowStockCount",
+    ${total('out_of_stock_count')} as "outOfStockCount"
+  from inventory_totals t join stores s on s.id = t.store_id
+  where t.vendor_id = ? ${storeFilter}
+  group by grouping sets ((), (t.store_id, s.name), (t.category))
+  having grouping(t.store_id, s.name, t.category) = 7 or sum(t.sku_count) > 0
+  order by s.name nulls first, t.category nulls first`;
 
 export async function inventoryOverview(em: EntityManager, actor: VendorActor): Promise<OverviewOutput> {
   const storeIds = readableStoreIds(await storeScopeOf(em, actor.member));
-  const storeFilter = storeIds === undefined ? '' : storeIds.length ? 'and i.store_id in (?)' : 'and false';
-  const params = [actor.vendor.lowStockThreshold, actor.vendor.id, ...(storeIds?.length ? [storeIds] : [])];
+  const storeFilter = storeIds === undefined ? '' : storeIds.length ? 'and t.store_id in (?)' : 'and false';
+  const params = [actor.vendor.id, ...(storeIds?.length ? [storeIds] : [])];
   const rows = await em.execute<OverviewRow[]>(overviewSql(storeFilter), params);
   const totals = rows.find((r) => r.by === 'all');
   if (!totals) throw new Error('overview: the grand-total grouping set is always present');

@@ -8,6 +8,7 @@ export const updateVendorProcedure = vendorProcedure
     openapi: {
       method: 'PATCH', path: '/vendors/current', tags: ['vendors'],
       summary: 'Update the vendor\'s settings',
+      errorResponses: { 409: 'a new lowStockThreshold could not recount the inventory totals within 3 s (a long import is writing items); try again' },
     },
   })
   .input(updateVendorInput)
