@@ -1,4 +1,8 @@
-// npm run bench [-- --quick]
+// npm run bench [-- --quick] [-- --only items.list,items.get] [-- --cpu-prof]
+//   --only      runs the scenarios whose name contains one of the comma-separated words (and their baselines)
+//   --skip-build  measures the existing dist/ instead of building it first
+//   --cpu-prof  runs the API under `node --cpu-prof` and prints its top functions by self time
+//               (the profile is kept under bench-results/profiles/; see scripts/bench/profile-summary.ts)
 // Measures the production build of the API under autocannon (32 connections, loopback, a separate
 // process) against its limits on this machine: raw SQL on plain Express, and bcrypt alone.
 // Prints each scenario as it completes, then one table, and writes it as JSON under bench-results/.
@@ -7,7 +11,7 @@
 // or when the stock of the sales scenarios went below zero.
 import autocannon from 'autocannon';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig } from '../src/config.js';
@@ -18,12 +22,20 @@ import { createLogger } from '../src/logger.js';
 import { createCaller } from '../src/caller.js';
 import { createServices } from '../src/services.js';
 import { benchDatabase, ensureScaleDataset, type BenchTarget } from './bench/dataset.js';
+import { summariseProfile, type Window } from './bench/profile-summary.js';
+import type { ItemSort } from '../src/modules/inventory/contract.js';
+import type { CapturedReads } from './bench/baseline-server.js';
 import { captureSql } from './support/capture-sql.js';
 import { parseFlags } from './support/flags.js';
 import { step } from './support/progress.js';
 
 const flags = parseFlags();
 const quick = flags.quick === 'true';
+const only = flags.only?.split(',').map((word) => word.trim()).filter(Boolean);
+const cpuProfile = flags['cpu-prof'] === 'true';
+const PROFILE_DIR = join('bench-results', 'profiles');
+/** When the API's scenarios were measured (the profile summary leaves out start-up and warm-ups). */
+const profiledWindows: Window[] = [];
 const plan = quick
   ? { items: 10_000, vendors: 2, seconds: 3 }
   : { items: 100_000, vendors: 10, seconds: Number(flags.seconds ?? 10) };
@@ -54,12 +66,13 @@ try {
   const target = await ensureScaleDataset(database.url, { ...plan, bcryptCost: BCRYPT_COST }, log);
   console.log(`dataset: ${target.vendorItems} items for the target vendor, ${target.totalItems} in all (${((performance.now() - started) / 1000).toFixed(1)} s${target.reused ? ', reused' : ''})`);
 
-  const listInput = { category: 'trading_card', sort: 'price', order: 'desc', limit: 50 };
-  const statements = await captureListSql(database.url, target, listInput);
+  const listInput = { category: 'trading_card', sort: 'price', order: 'desc', limit: 50 } as const;
+  const getInput = { id: target.itemIds[0]! };
   const sqlFile = join(tmpdir(), `omni-bench-sql-${process.pid}.json`);
-  writeFileSync(sqlFile, JSON.stringify(statements));
+  writeFileSync(sqlFile, JSON.stringify(await captureReads(database.url, target, listInput, getInput)));
 
-  await step('building the production server', () => run('npm', ['run', '-s', 'build']));
+  // --skip-build: measure the dist/ already built (when iterating on the harness itself).
+  if (flags['skip-build'] !== 'true') await step('building the production server', () => run('npm', ['run', '-s', 'build']));
   const env = {
     ...process.env,
     NODE_ENV: 'production',
@@ -74,7 +87,7 @@ try {
     MIGRATE_ON_START: 'false',
   };
   const { api, baseline } = await step('starting the API and the baseline server', async () => ({
-    api: await startServer('node', ['dist/src/server.js'], env),
+    api: await startServer('node', [...(cpuProfile ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`] : []), 'dist/src/server.js'], env),
     baseline: await startServer('tsx', ['scripts/bench/baseline-server.ts'], { ...env, BENCH_SQL_FILE: sqlFile, BENCH_PASSWORD: target.password }),
   }));
 
@@ -96,7 +109,9 @@ try {
   const adjustStockScenario = 'items.adjustStock';
 
   const rawList = 'baseline: raw SQL of items.list';
+  const rawGet = 'baseline: raw SQL of items.get';
   const trpcList = 'items.list (category, price desc, 50)';
+  const trpcGet = 'items.get';
   const restList = 'REST GET /api/v1/items (the same page)';
   const listQuery = Object.entries(listInput).map(([key, value]): [string, string] => [key, String(value)]);
   const rawBcrypt = `baseline: bcrypt.compare (cost ${BCRYPT_COST})`;
@@ -108,12 +123,13 @@ try {
   });
   // Baselines run first: the rows measured against them need their figures.
   const scenarios: Scenario[] = [
-    { name: rawList, options: { url: `${baseline.url}/list` }, server: baseline },
+    { name: rawList, options: { url: `${baseline.url}/list`, headers: auth }, server: baseline },
+    { name: rawGet, options: { url: `${baseline.url}/get?id=${getInput.id}`, headers: auth }, server: baseline },
     { name: rawBcrypt, options: { url: `${baseline.url}/bcrypt`, method: 'POST' }, server: baseline },
     { name: trpcList, options: { url: get('items.list', listInput), headers: auth }, baseline: rawList },
     { name: restList, options: { url: `${api.url}/api/v1/items?${new URLSearchParams(listQuery)}`, headers: auth }, baseline: trpcList },
     { name: `items.list search "${target.searchTerm}"`, options: { url: get('items.list', { search: target.searchTerm, limit: 50 }), headers: auth } },
-    { name: 'items.get', options: { url: get('items.get', { id: target.itemIds[0] }), headers: auth } },
+    { name: trpcGet, options: { url: get('items.get', getInput), headers: auth }, baseline: rawGet },
     { name: 'items.create', options: mutation('items.create', () => ({ name: 'Bench card', sku: `BENCH-${process.pid}-${++sequence}`, quantity: 1, price: '9.99', category: 'trading_card' })) },
     { name: adjustStockScenario, options: mutation('items.adjustStock', () => ({ id: target.itemIds[++sequence % target.itemIds.length], delta: 1, reason: 'adjustment' })) },
     {
@@ -152,8 +168,9 @@ try {
     { name: '/health', options: { url: `${api.url}/health` } },
   ];
   const measured = new Map<string, Row>();
-  for (const [index, scenario] of scenarios.entries()) {
-    process.stderr.write(`[${index + 1}/${scenarios.length}] ${scenario.name}…`);
+  const chosen = only ? withBaselines(scenarios, scenarios.filter((s) => only.some((word) => s.name.includes(word)))) : scenarios;
+  for (const [index, scenario] of chosen.entries()) {
+    process.stderr.write(`[${index + 1}/${chosen.length}] ${scenario.name}…`);
     await scenario.before?.();
     const row = await measure(scenario, (scenario.server ?? api).child.pid!);
     measured.set(scenario.name, scenario.baseline ? ratio(row, measured.get(scenario.baseline)!) : row);
@@ -162,19 +179,47 @@ try {
   // The API's rows first, then the baselines they are measured against.
   const rows = [...measured.values()].sort((a, b) => Number(a.scenario.startsWith('baseline')) - Number(b.scenario.startsWith('baseline')));
   report(rows);
-  const rest = measured.get(restList)!;
-  const extra = Math.round((rest.baselineReqPerSec! / rest.reqPerSec - 1) * 100);
-  console.log(`REST costs ${Math.abs(extra)}% ${extra >= 0 ? 'more' : 'less'} per request than tRPC for the same page (${rest.reqPerSec} vs ${rest.baselineReqPerSec} req/s; target: at most 10% more)`);
-  const oneLine = measured.get('sales.create (1 line)')!;
-  console.log(`\nsales.create (1 line): ${oneLine.reqPerSec} req/s = ${Math.round(oneLine.ratio! * 100)}% of items.adjustStock's ${oneLine.baselineReqPerSec} (target >= 50%)`);
-  const stock = await stockCheck(database.url, target.saleItemIds);
-  console.log(`stock after the sales: ${stock.negative ? `${stock.negative} items or movements BELOW ZERO` : 'never below zero'} (lowest quantity ${stock.lowest}; ${stock.mismatched} items whose ledger differs from their quantity)`);
+  const rest = measured.get(restList);
+  if (rest) {
+    const extra = Math.round((rest.baselineReqPerSec! / rest.reqPerSec - 1) * 100);
+    console.log(`REST costs ${Math.abs(extra)}% ${extra >= 0 ? 'more' : 'less'} per request than tRPC for the same page (${rest.reqPerSec} vs ${rest.baselineReqPerSec} req/s; target: at most 10% more)`);
+  }
+  for (const [name, goal] of [[trpcList, 90], [trpcGet, 90]] as const) {
+    const row = measured.get(name);
+    if (row) console.log(`${name}: ${row.reqPerSec} req/s = ${Math.round(row.ratio! * 100)}% of its raw baseline's ${row.baselineReqPerSec} (target >= ${goal}%)`);
+  }
+  const oneLine = measured.get('sales.create (1 line)');
+  if (oneLine) console.log(`\nsales.create (1 line): ${oneLine.reqPerSec} req/s = ${Math.round(oneLine.ratio! * 100)}% of items.adjustStock's ${oneLine.baselineReqPerSec} (target >= 50%)`);
+  const stock = oneLine ? await stockCheck(database.url, target.saleItemIds) : { negative: 0, mismatched: 0, lowest: null };
+  if (oneLine) console.log(`stock after the sales: ${stock.negative ? `${stock.negative} items or movements BELOW ZERO` : 'never below zero'} (lowest quantity ${stock.lowest}; ${stock.mismatched} items whose ledger differs from their quantity)`);
   const failed = rows.filter(isDead);
   for (const row of failed) console.error(`bench failed: "${row.scenario}" completed ${row.requests} requests with ${row.errors} errors`);
   if (failed.length || stock.negative || stock.mismatched) process.exitCode = 1;
 } finally {
+  const exited = children.map((child) => new Promise((resolve) => (child.exitCode !== null ? resolve(null) : child.once('exit', resolve))));
   for (const child of children) child.kill('SIGTERM');
+  // The profile is written as the API exits.
+  if (cpuProfile) {
+    await Promise.all(exited);
+    const newest = readdirSync(PROFILE_DIR).filter((f) => f.endsWith('.cpuprofile')).map((f) => join(PROFILE_DIR, f)).sort((a, b) => statSync(b).mtimeMs - statSync(a).mtimeMs)[0];
+    if (newest) console.log(`\n${summariseProfile(newest, 20, profiledWindows)}`);
+  }
   await database.stop();
+}
+
+/** Now on the clock of V8's CPU profiles (CLOCK_MONOTONIC), in microseconds. */
+function monotonicMicros(): number {
+  return Number(process.hrtime.bigint() / 1000n);
+}
+
+/** The chosen scenarios in their order, with the baselines they are measured against. */
+function withBaselines(all: Scenario[], chosen: Scenario[]): Scenario[] {
+  const names = new Set(chosen.map((s) => s.name));
+  for (let added = true; added;) {
+    added = false;
+    for (const s of all) if (names.has(s.name) && s.baseline && !names.has(s.baseline)) added = Boolean(names.add(s.baseline));
+  }
+  return all.filter((s) => names.has(s.name));
 }
 
 interface Scenario {
@@ -197,7 +242,9 @@ async function measure(scenario: Scenario, pid: number): Promise<Row> {
   const options = { ...scenario.options, connections: scenario.connections ?? CONNECTIONS };
   await autocannon({ ...options, duration: 1 });
   const rss = watchRss(pid);
+  const from = monotonicMicros();
   const result = await autocannon({ ...options, duration: plan.seconds });
+  if (scenario.server === undefined) profiledWindows.push([from, monotonicMicros()]);
   const expected = (scenario.expectedStatuses ?? []).reduce((sum, status) => sum + (result.statusCodeStats?.[`${status}`]?.count ?? 0), 0);
   const errors = result.errors + result.timeouts + result.non2xx - expected;
   return { scenario: scenario.name, requests: result.requests.total, reqPerSec: Math.round(result.requests.average), p50: result.latency.p50, p99: result.latency.p99, errors, expected, rssMb: rss.stop() };
@@ -249,15 +296,20 @@ function report(rows: Row[]) {
   console.log(`\nwritten to ${file}`);
 }
 
-/** The SQL statements one items.list call sends, parameters inlined (the raw baseline replays them). */
-async function captureListSql(url: string, target: BenchTarget, input: unknown): Promise<string[]> {
+/** The SQL statements one items.list and one items.get call send, parameters inlined (the raw baselines replay them). */
+async function captureReads(url: string, target: BenchTarget, listInput: { sort: ItemSort }, getInput: { id: string }): Promise<CapturedReads> {
   const orm = await openOrm(url, { migrate: false });
   const config = loadConfig({ NODE_ENV: 'production', DATABASE_URL: url, JWT_SECRET, PUBLIC_URL: 'https://bench.invalid', BCRYPT_COST: String(BCRYPT_COST), LOG_LEVEL: 'silent' });
   const services = createServices(config, orm, log);
   try {
-    const { accessToken } = await createCaller(services).auth.login({ email: target.email, password: target.password });
-    const statements = await captureSql(services, () => createCaller(services, { accessToken }).items.list(input as never));
-    return statements.filter((sql) => !/^(begin|commit|rollback)\b/i.test(sql));
+    const { accessToken, user } = await createCaller(services).auth.login({ email: target.email, password: target.password });
+    const statementsOf = async (work: (caller: ReturnType<typeof createCaller>) => Promise<unknown>) =>
+      (await captureSql(services, () => work(createCaller(services, { accessToken })))).filter((sql) => !/^(begin|commit|rollback)\b/i.test(sql));
+    return {
+      userId: user.id,
+      list: { sort: listInput.sort, statements: await statementsOf((caller) => caller.items.list(listInput as never)) },
+      get: { statements: await statementsOf((caller) => caller.items.get(getInput)) },
+    };
   } finally {
     await services.rateLimiter.close();
     await orm.close();

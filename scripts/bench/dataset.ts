@@ -30,11 +30,12 @@ export interface BenchTarget {
 }
 
 /**
- * The benchmark's own database, `omni_bench_<items>x<vendors>`: on DATABASE_URL's server when set,
- * else in the embedded PostgreSQL. Never the application's database.
+ * The benchmark's own database, `omni_bench_<items>x<vendors>` (or BENCH_DATABASE, so runs of
+ * different branches on one server keep their own data): on DATABASE_URL's server when set, else
+ * in the embedded PostgreSQL. Never the application's database.
  */
 export async function benchDatabase(plan: BenchPlan, log: Logger): Promise<DatabaseHandle> {
-  const name = `omni_bench_${plan.items}x${plan.vendors}`;
+  const name = process.env.BENCH_DATABASE || `omni_bench_${plan.items}x${plan.vendors}`;
   const serverUrl = process.env.DATABASE_URL;
   if (!serverUrl) return resolveDatabase({ dataDir: loadConfig().dataDir }, log, name);
   return { url: await databaseOnServer(serverUrl, name), embedded: false, stop: async () => {} };

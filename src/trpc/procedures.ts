@@ -2,9 +2,9 @@ import { forbidden, unauthorized } from '../core/errors.js';
 import { accessOf } from '../core/permissions.js';
 import { hasRole } from '../core/roles.js';
 import { User } from '../modules/identity/entities.js';
-import { verifyAccessToken } from '../modules/identity/tokens.js';
+import { verifyAccessToken, type AccessClaims } from '../modules/identity/tokens.js';
 import type { MemberRole } from '../modules/vendors/contract.js';
-import { findPrimaryMembership } from '../modules/vendors/selectors/primary-membership.js';
+import { findPrimaryMembership, type MemberOfRead, type Reader } from '../modules/vendors/selectors/primary-membership.js';
 import type { RequestContext } from './context.js';
 import { toTRPCError } from './errors.js';
 import { t } from './init.js';
@@ -50,14 +50,37 @@ export const authedProcedure = tokenProcedure.use(async ({ ctx, next }) => {
  * account (UNAUTHORIZED) from a user without a vendor (FORBIDDEN).
  */
 export const vendorProcedure = tokenProcedure.use(async ({ ctx, path, next }) => {
-  const member = await findPrimaryMembership(ctx.em, ctx.claims.userId);
+  const member = await admit(ctx, await findPrimaryMembership(ctx.em, ctx.claims.userId), requiredRole(path));
+  return next({ ctx: { user: member.user, sessionId: ctx.claims.sessionId, vendor: member.vendor, member } });
+});
+
+/** Refuses a caller without a membership (UNAUTHORIZED when the account is gone) or below `minimum`. */
+async function admit<M extends { role: MemberRole }>(ctx: RequestContext & { claims: AccessClaims }, member: M | null, minimum: MemberRole): Promise<M> {
   if (!member) {
     if (!(await ctx.em.count(User, { id: ctx.claims.userId, isActive: true }))) throw accountGone();
     throw forbidden('You are not an active member of a vendor: create one or accept an invitation');
   }
-  const minimum = requiredRole(path);
   if (!hasRole(member.role, minimum)) throw forbidden(`This needs the ${minimum} role or higher`);
-  return next({ ctx: { user: member.user, sessionId: ctx.claims.sessionId, vendor: member.vendor, member } });
+  return member;
+}
+
+/**
+ * The vendor tier for reads that check the caller in the same statement as the read itself, one
+ * round trip instead of two: the statement starts with the membership's common table expressions
+ * (`membershipCtes`, its parameter `ctx.reader.userId`), hangs every condition off the member's
+ * vendor and readable stores, and returns the member row; `ctx.reader.admit(member)` then refuses
+ * exactly as vendorProcedure would (a removed member at once, a disabled account, a role below the
+ * path's). Nothing the statement returned may be used before `admit` resolves, and only reads
+ * belong here: the procedure body runs before the caller is known.
+ */
+export const vendorReadProcedure = tokenProcedure.use(async ({ ctx, path, next }) => {
+  const minimum = requiredRole(path);
+  const reader: Reader = { userId: ctx.claims.userId, admit: (member: MemberOfRead | null) => admit(ctx, member, minimum) };
+  const result = await next({ ctx: { sessionId: ctx.claims.sessionId, reader } });
+  // vendorProcedure refuses a caller before reading the input: a bad input (or cursor) answers
+  // BAD_REQUEST only to a caller it would admit, so this tier asks for the membership then.
+  if (!result.ok && toTRPCError(result.error).code === 'BAD_REQUEST') await admit(ctx, await findPrimaryMembership(ctx.em, ctx.claims.userId), minimum);
+  return result;
 });
 
 function requiredRole(path: string): MemberRole {

@@ -1,8 +1,8 @@
-import { vendorProcedure } from '../../../trpc/procedures.js';
+import { vendorReadProcedure } from '../../../trpc/procedures.js';
 import { itemPageOutput, listItemsInput } from '../contract.js';
 import { listItems } from '../selectors/list-items.js';
 
-export const listItemsProcedure = vendorProcedure
+export const listItemsProcedure = vendorReadProcedure
   .meta({
     openapi: {
       method: 'GET', path: '/items', tags: ['items'],
@@ -11,4 +11,4 @@ export const listItemsProcedure = vendorProcedure
   })
   .input(listItemsInput.default({ status: 'active', sort: 'createdAt', order: 'desc', limit: 50 }))
   .output(itemPageOutput)
-  .query(({ ctx, input }) => listItems(ctx.em, ctx, input));
+  .query(({ ctx, input }) => listItems(ctx.em, ctx.reader, input));
