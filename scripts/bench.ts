@@ -1,5 +1,7 @@
 // npm run bench [-- --quick] [-- --only items.list,items.get] [-- --cpu-prof]
 //   --only      runs the scenarios whose name contains one of the comma-separated words (and their baselines)
+//   --rounds N  measures every scenario N times, in turn, and reports each one's median round
+//   --seconds S the length of one scenario's measurement (default 10)
 //   --skip-build  measures the existing dist/ instead of building it first
 //   --cpu-prof  runs the API under `node --cpu-prof` and prints its top functions by self time
 //               (the profile is kept under bench-results/profiles/; see scripts/bench/profile-summary.ts)
@@ -34,6 +36,7 @@ const quick = flags.quick === 'true';
 const only = flags.only?.split(',').map((word) => word.trim()).filter(Boolean);
 const cpuProfile = flags['cpu-prof'] === 'true';
 const PROFILE_DIR = join('bench-results', 'profiles');
+const ROUNDS = Number(flags.rounds ?? 1);
 /** When the API's scenarios were measured (the profile summary leaves out start-up and warm-ups). */
 const profiledWindows: Window[] = [];
 const plan = quick
@@ -121,15 +124,15 @@ try {
     headers: auth,
     requests: [{ setupRequest: (req) => ({ ...req, body: JSON.stringify(body()) }) }],
   });
-  // Baselines run first: the rows measured against them need their figures.
+  // A baseline runs right before the rows measured against it (they need its figure; and on a
+  // shared machine, figures taken minutes apart compare badly).
   const scenarios: Scenario[] = [
     { name: rawList, options: { url: `${baseline.url}/list`, headers: auth }, server: baseline },
-    { name: rawGet, options: { url: `${baseline.url}/get?id=${getInput.id}`, headers: auth }, server: baseline },
-    { name: rawBcrypt, options: { url: `${baseline.url}/bcrypt`, method: 'POST' }, server: baseline },
     { name: trpcList, options: { url: get('items.list', listInput), headers: auth }, baseline: rawList },
     { name: restList, options: { url: `${api.url}/api/v1/items?${new URLSearchParams(listQuery)}`, headers: auth }, baseline: trpcList },
-    { name: `items.list search "${target.searchTerm}"`, options: { url: get('items.list', { search: target.searchTerm, limit: 50 }), headers: auth } },
+    { name: rawGet, options: { url: `${baseline.url}/get?id=${getInput.id}`, headers: auth }, server: baseline },
     { name: trpcGet, options: { url: get('items.get', getInput), headers: auth }, baseline: rawGet },
+    { name: `items.list search "${target.searchTerm}"`, options: { url: get('items.list', { search: target.searchTerm, limit: 50 }), headers: auth } },
     { name: 'items.create', options: mutation('items.create', () => ({ name: 'Bench card', sku: `BENCH-${process.pid}-${++sequence}`, quantity: 1, price: '9.99', category: 'trading_card' })) },
     { name: adjustStockScenario, options: mutation('items.adjustStock', () => ({ id: target.itemIds[++sequence % target.itemIds.length], delta: 1, reason: 'adjustment' })) },
     {
@@ -160,6 +163,7 @@ try {
       },
     },
     { name: 'inventory.overview', options: { url: get('inventory.overview'), headers: auth } },
+    { name: rawBcrypt, options: { url: `${baseline.url}/bcrypt`, method: 'POST' }, server: baseline },
     {
       name: 'auth.login',
       options: { url: `${api.url}/trpc/auth.login`, method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: target.email, password: target.password }) },
@@ -167,18 +171,25 @@ try {
     },
     { name: '/health', options: { url: `${api.url}/health` } },
   ];
-  const measured = new Map<string, Row>();
   const chosen = only ? withBaselines(scenarios, scenarios.filter((s) => only.some((word) => s.name.includes(word)))) : scenarios;
-  for (const [index, scenario] of chosen.entries()) {
-    process.stderr.write(`[${index + 1}/${chosen.length}] ${scenario.name}…`);
-    await scenario.before?.();
-    const row = await measure(scenario, (scenario.server ?? api).child.pid!);
-    measured.set(scenario.name, scenario.baseline ? ratio(row, measured.get(scenario.baseline)!) : row);
-    process.stderr.write(` ${row.reqPerSec} req/s, ${row.errors} errors${row.expected ? `, ${row.expected} expected non-2xx` : ''}\n`);
+  // Every round measures every chosen scenario; a ratio compares figures of the same round.
+  const rounds: Map<string, Row>[] = [];
+  for (let round = 1; round <= ROUNDS; round++) {
+    const measuredNow = new Map<string, Row>();
+    for (const [index, scenario] of chosen.entries()) {
+      process.stderr.write(`${ROUNDS > 1 ? `round ${round}/${ROUNDS} ` : ''}[${index + 1}/${chosen.length}] ${scenario.name}…`);
+      await scenario.before?.();
+      const row = await measure(scenario, (scenario.server ?? api).child.pid!);
+      measuredNow.set(scenario.name, scenario.baseline ? ratio(row, measuredNow.get(scenario.baseline)!) : row);
+      process.stderr.write(` ${row.reqPerSec} req/s, ${row.errors} errors${row.expected ? `, ${row.expected} expected non-2xx` : ''}\n`);
+    }
+    rounds.push(measuredNow);
   }
+  // Each scenario's median round (by its ratio when it has a baseline); failures of any round count.
+  const measured = new Map(chosen.map((scenario) => [scenario.name, medianRow(rounds.map((r) => r.get(scenario.name)!))]));
   // The API's rows first, then the baselines they are measured against.
   const rows = [...measured.values()].sort((a, b) => Number(a.scenario.startsWith('baseline')) - Number(b.scenario.startsWith('baseline')));
-  report(rows);
+  report(rows, rounds);
   const rest = measured.get(restList);
   if (rest) {
     const extra = Math.round((rest.baselineReqPerSec! / rest.reqPerSec - 1) * 100);
@@ -186,7 +197,8 @@ try {
   }
   for (const [name, goal] of [[trpcList, 90], [trpcGet, 90]] as const) {
     const row = measured.get(name);
-    if (row) console.log(`${name}: ${row.reqPerSec} req/s = ${Math.round(row.ratio! * 100)}% of its raw baseline's ${row.baselineReqPerSec} (target >= ${goal}%)`);
+    const perRound = rounds.map((r) => `${Math.round((r.get(name)?.ratio ?? 0) * 100)}%`).join(', ');
+    if (row) console.log(`${name}: ${row.reqPerSec} req/s = ${Math.round(row.ratio! * 100)}% of its raw baseline's ${row.baselineReqPerSec}${ROUNDS > 1 ? ` (median of ${ROUNDS} rounds: ${perRound})` : ''} (target >= ${goal}%)`);
   }
   const oneLine = measured.get('sales.create (1 line)');
   if (oneLine) console.log(`\nsales.create (1 line): ${oneLine.reqPerSec} req/s = ${Math.round(oneLine.ratio! * 100)}% of items.adjustStock's ${oneLine.baselineReqPerSec} (target >= 50%)`);
@@ -205,6 +217,14 @@ try {
     if (newest) console.log(`\n${summariseProfile(newest, 20, profiledWindows)}`);
   }
   await database.stop();
+}
+
+/** The median of a scenario's rounds (by ratio to its baseline, else by req/s), with every round's errors. */
+function medianRow(rows: Row[]): Row {
+  const sorted = [...rows].sort((a, b) => (a.ratio ?? a.reqPerSec) - (b.ratio ?? b.reqPerSec));
+  const median = sorted[Math.floor((sorted.length - 1) / 2)]!;
+  const sum = (key: 'requests' | 'errors' | 'expected') => rows.reduce((total, row) => total + row[key], 0);
+  return { ...median, requests: sum('requests'), errors: sum('errors'), expected: sum('expected') };
 }
 
 /** Now on the clock of V8's CPU profiles (CLOCK_MONOTONIC), in microseconds. */
@@ -282,17 +302,17 @@ function ratio(row: Row, base: Row): Row {
   return { ...row, baseline: base.scenario, baselineReqPerSec: base.reqPerSec, ratio: Math.round((row.reqPerSec / base.reqPerSec) * 100) / 100 };
 }
 
-function report(rows: Row[]) {
+function report(rows: Row[], rounds: Map<string, Row>[]) {
   const header = ['scenario', 'req/s', 'p50 ms', 'p99 ms', 'errors', 'expected', 'RSS MB', 'vs baseline'];
   const lines = rows.map((r) => [r.scenario, String(r.reqPerSec), String(r.p50), String(r.p99), String(r.errors), r.expected ? String(r.expected) : '', r.rssMb === null ? '-' : String(r.rssMb), r.ratio === undefined ? '' : `${Math.round(r.ratio * 100)}% of ${r.baselineReqPerSec}`]);
   const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i]!.length)));
   const format = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
-  console.log(`\n${CONNECTIONS} connections, ${plan.seconds} s per scenario, Node ${process.version}${quick ? ', quick' : ''}`);
+  console.log(`\n${CONNECTIONS} connections, ${plan.seconds} s per scenario${ROUNDS > 1 ? `, median of ${ROUNDS} rounds` : ''}, Node ${process.version}${quick ? ', quick' : ''}`);
   console.log(format(header));
   for (const line of lines) console.log(format(line));
   mkdirSync('bench-results', { recursive: true });
   const file = join('bench-results', `bench-${new Date().toISOString().replace(/[:.]/g, '-')}${quick ? '-quick' : ''}.json`);
-  writeFileSync(file, JSON.stringify({ at: new Date().toISOString(), node: process.version, connections: CONNECTIONS, plan, rows }, null, 2));
+  writeFileSync(file, JSON.stringify({ at: new Date().toISOString(), node: process.version, connections: CONNECTIONS, plan, rows, rounds: rounds.map((r) => [...r.values()]) }, null, 2));
   console.log(`\nwritten to ${file}`);
 }
 

@@ -1,10 +1,11 @@
-// npx tsx scripts/bench/profile-summary.ts <file.cpuprofile> [--top 20]
+// npx tsx scripts/bench/profile-summary.ts <file.cpuprofile> [--top 20] [--last <seconds>]
+//   --last  only the profile's last seconds (the scenario that ran before the server stopped)
 // The functions a V8 CPU profile (node --cpu-prof) spent the most self time in, and the same by
 // package (node_modules/<name>, Node's internals, the app's own folders), as plain tables.
 // `npm run bench -- --cpu-prof` prints this for the API server's profile of the run.
 import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
-import { intFlag } from '../support/flags.js';
+import { intFlag, parseFlags } from '../support/flags.js';
 
 interface ProfileNode {
   id: number;
@@ -70,8 +71,15 @@ export function summariseProfile(file: string, top = 20, windows?: Window[]): st
   ].join('\n\n');
 }
 
+function endOf(file: string): number {
+  const { startTime, timeDeltas } = JSON.parse(readFileSync(file, 'utf8')) as Profile;
+  return timeDeltas.reduce((at, delta) => at + delta, startTime);
+}
+
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const file = process.argv.slice(2).find((arg) => !arg.startsWith('--'));
   if (!file) throw new Error('usage: profile-summary.ts <file.cpuprofile> [--top 20]');
-  console.log(summariseProfile(file, intFlag('top', 20)));
+  const last = parseFlags().last;
+  const end = last ? endOf(file) : 0;
+  console.log(summariseProfile(file, intFlag('top', 20), last ? [[end - Number(last) * 1e6, end]] : undefined));
 }

@@ -1,3 +1,4 @@
+import { builtOutput } from '../../../trpc/output.js';
 import { vendorReadProcedure } from '../../../trpc/procedures.js';
 import { itemPageOutput, listItemsInput } from '../contract.js';
 import { listItems } from '../selectors/list-items.js';
@@ -10,5 +11,6 @@ export const listItemsProcedure = vendorReadProcedure
     },
   })
   .input(listItemsInput.default({ status: 'active', sort: 'createdAt', order: 'desc', limit: 50 }))
-  .output(itemPageOutput)
+  // Built by the statement itself: checked against the schema outside production (see builtOutput).
+  .output(builtOutput(itemPageOutput))
   .query(({ ctx, input }) => listItems(ctx.em, ctx.reader, input));
