@@ -56,6 +56,8 @@ interface Row {
   /** Answers with a status the scenario expects besides 2xx (e.g. 409 for a sold-out item). */
   expected: number;
   rssMb: number | null;
+  /** CPU time (user + system) the server process spent per completed request: steadier than req/s on a shared machine. */
+  cpuMsPerRequest: number | null;
   baseline?: string;
   baselineReqPerSec?: number;
   ratio?: number;
@@ -263,11 +265,14 @@ async function measure(scenario: Scenario, pid: number): Promise<Row> {
   await autocannon({ ...options, duration: 1 });
   const rss = watchRss(pid);
   const from = monotonicMicros();
+  const cpuBefore = cpuMillis(pid);
   const result = await autocannon({ ...options, duration: plan.seconds });
+  const cpu = cpuMillis(pid) - cpuBefore;
   if (scenario.server === undefined) profiledWindows.push([from, monotonicMicros()]);
   const expected = (scenario.expectedStatuses ?? []).reduce((sum, status) => sum + (result.statusCodeStats?.[`${status}`]?.count ?? 0), 0);
   const errors = result.errors + result.timeouts + result.non2xx - expected;
-  return { scenario: scenario.name, requests: result.requests.total, reqPerSec: Math.round(result.requests.average), p50: result.latency.p50, p99: result.latency.p99, errors, expected, rssMb: rss.stop() };
+  const cpuMsPerRequest = result.requests.total ? Math.round((cpu / result.requests.total) * 100) / 100 : null;
+  return { scenario: scenario.name, requests: result.requests.total, reqPerSec: Math.round(result.requests.average), p50: result.latency.p50, p99: result.latency.p99, errors, expected, rssMb: rss.stop(), cpuMsPerRequest };
 }
 
 /** The sold items' stock after the run: none below zero, anywhere in their ledger, and each ledger adding up to its quantity. */
@@ -303,8 +308,8 @@ function ratio(row: Row, base: Row): Row {
 }
 
 function report(rows: Row[], rounds: Map<string, Row>[]) {
-  const header = ['scenario', 'req/s', 'p50 ms', 'p99 ms', 'errors', 'expected', 'RSS MB', 'vs baseline'];
-  const lines = rows.map((r) => [r.scenario, String(r.reqPerSec), String(r.p50), String(r.p99), String(r.errors), r.expected ? String(r.expected) : '', r.rssMb === null ? '-' : String(r.rssMb), r.ratio === undefined ? '' : `${Math.round(r.ratio * 100)}% of ${r.baselineReqPerSec}`]);
+  const header = ['scenario', 'req/s', 'p50 ms', 'p99 ms', 'errors', 'expected', 'RSS MB', 'CPU ms/req', 'vs baseline'];
+  const lines = rows.map((r) => [r.scenario, String(r.reqPerSec), String(r.p50), String(r.p99), String(r.errors), r.expected ? String(r.expected) : '', r.rssMb === null ? '-' : String(r.rssMb), r.cpuMsPerRequest === null ? '-' : String(r.cpuMsPerRequest), r.ratio === undefined ? '' : `${Math.round(r.ratio * 100)}% of ${r.baselineReqPerSec}`]);
   const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i]!.length)));
   const format = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
   console.log(`\n${CONNECTIONS} connections, ${plan.seconds} s per scenario${ROUNDS > 1 ? `, median of ${ROUNDS} rounds` : ''}, Node ${process.version}${quick ? ', quick' : ''}`);
@@ -334,6 +339,13 @@ async function captureReads(url: string, target: BenchTarget, listInput: { sort:
     await services.rateLimiter.close();
     await orm.close();
   }
+}
+
+/** The CPU time a process has used so far (user + system), in milliseconds. */
+function cpuMillis(pid: number): number {
+  // Fields 14 and 15 of /proc/<pid>/stat, after the parenthesised command name, in clock ticks (100 per second).
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10;
 }
 
 function watchRss(pid: number) {
