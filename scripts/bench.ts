@@ -93,7 +93,8 @@ try {
   };
   const { api, baseline } = await step('starting the API and the baseline server', async () => ({
     api: await startServer('node', [...(cpuProfile ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`] : []), 'dist/src/server.js'], env),
-    baseline: await startServer('tsx', ['scripts/bench/baseline-server.ts'], { ...env, BENCH_SQL_FILE: sqlFile, BENCH_PASSWORD: target.password }),
+    // Through node itself (not the tsx wrapper), so the sampled pid is the server's.
+    baseline: await startServer('node', ['--import', 'tsx', 'scripts/bench/baseline-server.ts'], { ...env, BENCH_SQL_FILE: sqlFile, BENCH_PASSWORD: target.password }),
   }));
 
   const login = await postJson(`${api.url}/trpc/auth.login`, { email: target.email, password: target.password });

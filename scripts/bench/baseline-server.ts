@@ -12,6 +12,7 @@ import bcrypt from 'bcrypt';
 import express, { type Request, type Response } from 'express';
 import { readFileSync } from 'node:fs';
 import pg from 'pg';
+import { outageGuard } from '../../src/db/outage.js';
 import { verifyAccessToken } from '../../src/modules/identity/tokens.js';
 import type { ItemSort } from '../../src/modules/inventory/contract.js';
 import { itemPageOf } from '../../src/modules/inventory/selectors/list-items.js';
@@ -24,7 +25,11 @@ export interface CapturedReads {
 }
 
 const reads = JSON.parse(readFileSync(process.env.BENCH_SQL_FILE!, 'utf8')) as CapturedReads;
-const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 20 });
+// The API's pool: the same size and the same outage guard (src/db/outage.ts), whose watchdog
+// reconnects when a connection stays checked out long; on a busy machine it shapes throughput.
+const guard = outageGuard();
+const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 20, ...guard });
+guard.onPoolCreated(pool);
 const password = process.env.BENCH_PASSWORD!;
 const hash = bcrypt.hashSync(password, Number(process.env.BCRYPT_COST ?? 10));
 const tokens = { jwtSecret: process.env.JWT_SECRET!, accessTokenTtlSeconds: 0, refreshTokenTtlSeconds: 0 };
