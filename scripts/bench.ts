@@ -1,23 +1,37 @@
-// npm run bench [-- --quick]
+// npm run bench [-- --quick] [-- --only items.list,items.get] [-- --cpu-prof]
+//   --only      runs the scenarios whose name contains one of the comma-separated words (and their baselines)
+//   --rounds N  measures every scenario N times, in turn, and reports each one's median round
+//   --seconds S the length of one scenario's measurement (default 10)
+//   --skip-build  measures the existing dist/ instead of building it first
+//   --cpu-prof  runs the API under `node --cpu-prof` and prints its top functions by self time
+//               (the profile is kept under bench-results/profiles/; see scripts/bench/profile-summary.ts)
 // Measures the production build of the API under autocannon (32 connections, loopback, a separate
 // process) against its limits on this machine: raw SQL on plain Express, and bcrypt alone.
 // Prints each scenario as it completes, then one table, and writes it as JSON under bench-results/.
 // Fails (exit 1, naming the scenario) when a scenario completed no request or more than 1% failed
 // (answers a scenario declares as expected, such as CONFLICT for a sold-out item, are not failures),
-// or when the stock of the sales scenarios went below zero. `-- --only exports` measures the CSV
-// exports alone (the target vendor's items in both presets, rows/s and the server's peak RSS).
-// `-- --overview`: inventory.overview at 10k, 100k and 1M items instead (scripts/bench/overview.ts).
-import type autocannon from 'autocannon';
-import { mkdirSync, writeFileSync } from 'node:fs';
+// or when the stock of the sales scenarios went below zero.
+//   --only exports  the CSV exports alone (the target vendor's items in both presets, rows/s, peak RSS)
+//   --overview      inventory.overview at 10k, 100k and 1M items instead (scripts/bench/overview.ts)
+import autocannon from 'autocannon';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { loadConfig } from '../src/config.js';
+import { freePort } from '../src/db/embedded.js';
 import { openOrm } from '../src/db/orm.js';
 import { sqlArray } from '../src/db/sql.js';
 import { createLogger } from '../src/logger.js';
-import { benchDatabase, ensureScaleDataset } from './bench/dataset.js';
+import { createCaller } from '../src/caller.js';
+import { createServices } from '../src/services.js';
+import { benchDatabase, ensureScaleDataset, type BenchTarget } from './bench/dataset.js';
 import { measureExports, reportExports, type ExportRow } from './bench/exports.js';
-import { apiEnvironment, BCRYPT_COST, captureCallSql, CONNECTIONS, isDead, signIn, measure, postJson, ratio, run, startServer, stopServers, type Row, type Scenario } from './bench/harness.js';
 import { benchOverview } from './bench/overview.js';
+import { summariseProfile, type Window } from './bench/profile-summary.js';
+import type { ItemSort } from '../src/modules/inventory/contract.js';
+import type { CapturedReads } from './bench/baseline-server.js';
+import { captureSql } from './support/capture-sql.js';
 import { parseFlags } from './support/flags.js';
 import { step } from './support/progress.js';
 
@@ -27,38 +41,80 @@ if (flags.overview === 'true') {
   process.exit();
 }
 const quick = flags.quick === 'true';
-const exportsOnly = flags.only === 'exports';
+const only = flags.only?.split(',').map((word) => word.trim()).filter(Boolean);
+const cpuProfile = flags['cpu-prof'] === 'true';
+const PROFILE_DIR = join('bench-results', 'profiles');
+const ROUNDS = Number(flags.rounds ?? 1);
+/** When the API's scenarios were measured (the profile summary leaves out start-up and warm-ups). */
+const profiledWindows: Window[] = [];
 const plan = quick
   ? { items: 10_000, vendors: 2, seconds: 3 }
   : { items: 100_000, vendors: 10, seconds: Number(flags.seconds ?? 10) };
+const CONNECTIONS = 32;
+const BCRYPT_COST = 10;
+const JWT_SECRET = 'bench-secret-bench-secret-bench-secret-0123';
+
+interface Row {
+  scenario: string;
+  requests: number;
+  reqPerSec: number;
+  p50: number;
+  p99: number;
+  errors: number;
+  /** Answers with a status the scenario expects besides 2xx (e.g. 409 for a sold-out item). */
+  expected: number;
+  rssMb: number | null;
+  /** CPU time (user + system) the server process spent per completed request: steadier than req/s on a shared machine. */
+  cpuMsPerRequest: number | null;
+  baseline?: string;
+  baselineReqPerSec?: number;
+  ratio?: number;
+}
 
 const log = createLogger('warn');
 const database = await benchDatabase({ ...plan, bcryptCost: BCRYPT_COST }, log);
+const children: ChildProcess[] = [];
 try {
   const started = performance.now();
   const target = await ensureScaleDataset(database.url, { ...plan, bcryptCost: BCRYPT_COST }, log);
   console.log(`dataset: ${target.vendorItems} items for the target vendor, ${target.totalItems} in all (${((performance.now() - started) / 1000).toFixed(1)} s${target.reused ? ', reused' : ''})`);
 
-  const listInput = { category: 'trading_card', sort: 'price', order: 'desc', limit: 50 };
-  // The SQL statements one items.list call sends, parameters inlined (the raw baseline replays them).
-  const statements = await captureCallSql(database.url, target, (caller) => caller.items.list(listInput as never));
+  const listInput = { category: 'trading_card', sort: 'price', order: 'desc', limit: 50 } as const;
+  const getInput = { id: target.itemIds[0]! };
   const sqlFile = join(tmpdir(), `omni-bench-sql-${process.pid}.json`);
-  writeFileSync(sqlFile, JSON.stringify(statements));
+  writeFileSync(sqlFile, JSON.stringify(await captureReads(database.url, target, listInput, getInput)));
 
-  await step('building the production server', () => run('npm', ['run', '-s', 'build']));
-  const env = apiEnvironment(database.url);
+  // --skip-build: measure the dist/ already built (when iterating on the harness itself).
+  if (flags['skip-build'] !== 'true') await step('building the production server', () => run('npm', ['run', '-s', 'build']));
+  const env = {
+    ...process.env,
+    NODE_ENV: 'production',
+    DATABASE_URL: database.url,
+    JWT_SECRET,
+    BCRYPT_COST: String(BCRYPT_COST),
+    LOG_LEVEL: 'warn',
+    PUBLIC_URL: 'https://bench.invalid',
+    // One account logs in over 32 connections at once: in-flight attempts count until they succeed.
+    AUTH_FAILURES_PER_ACCOUNT: '1000000000',
+    AUTH_FAILURES_BEFORE_SLOWDOWN: '1000000000',
+    MIGRATE_ON_START: 'false',
+  };
   const { api, baseline } = await step('starting the API and the baseline server', async () => ({
-    api: await startServer('node', ['dist/src/server.js'], env),
-    baseline: await startServer('tsx', ['scripts/bench/baseline-server.ts'], { ...env, BENCH_SQL_FILE: sqlFile, BENCH_PASSWORD: target.password }),
+    api: await startServer('node', [...(cpuProfile ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`] : []), 'dist/src/server.js'], env),
+    // Through node itself (not the tsx wrapper), so the sampled pid is the server's.
+    baseline: await startServer('node', ['--import', 'tsx', 'scripts/bench/baseline-server.ts'], { ...env, BENCH_SQL_FILE: sqlFile, BENCH_PASSWORD: target.password }),
   }));
 
-  const auth = await signIn(api.url, target);
-  const token = auth.authorization.slice('Bearer '.length);
+  const login = await postJson(`${api.url}/trpc/auth.login`, { email: target.email, password: target.password });
+  const token = (login as { result: { data: { accessToken: string } } }).result.data.accessToken;
+  const auth = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
   const get = (path: string, input?: unknown) => `${api.url}/trpc/${path}${input === undefined ? '' : `?input=${encodeURIComponent(JSON.stringify(input))}`}`;
   let sequence = 0;
 
   // First, on a fresh server: one download at a time, so the figure is the export's own speed.
-  const exportRows = await step('measuring the CSV exports', () => measureExports(database.url, target.email, api.url, token, api.child.pid!));
+  const exportRows: ExportRow[] = !only || only.includes('exports')
+    ? await step('measuring the CSV exports', () => measureExports(database.url, target.email, api.url, token, api.child.pid!))
+    : [];
   reportExports(exportRows);
 
   // Sales sell items of the default store (tax rate 0: totals are the prices): most are restocked
@@ -73,7 +129,9 @@ try {
   const adjustStockScenario = 'items.adjustStock';
 
   const rawList = 'baseline: raw SQL of items.list';
+  const rawGet = 'baseline: raw SQL of items.get';
   const trpcList = 'items.list (category, price desc, 50)';
+  const trpcGet = 'items.get';
   const restList = 'REST GET /api/v1/items (the same page)';
   const listQuery = Object.entries(listInput).map(([key, value]): [string, string] => [key, String(value)]);
   const rawBcrypt = `baseline: bcrypt.compare (cost ${BCRYPT_COST})`;
@@ -83,14 +141,15 @@ try {
     headers: auth,
     requests: [{ setupRequest: (req) => ({ ...req, body: JSON.stringify(body()) }) }],
   });
-  // Baselines run first: the rows measured against them need their figures.
-  const scenarios: Scenario[] = exportsOnly ? [] : [
-    { name: rawList, options: { url: `${baseline.url}/list` }, server: baseline },
-    { name: rawBcrypt, options: { url: `${baseline.url}/bcrypt`, method: 'POST' }, server: baseline },
+  // A baseline runs right before the rows measured against it (they need its figure; and on a
+  // shared machine, figures taken minutes apart compare badly).
+  const scenarios: Scenario[] = [
+    { name: rawList, options: { url: `${baseline.url}/list`, headers: auth }, server: baseline },
     { name: trpcList, options: { url: get('items.list', listInput), headers: auth }, baseline: rawList },
     { name: restList, options: { url: `${api.url}/api/v1/items?${new URLSearchParams(listQuery)}`, headers: auth }, baseline: trpcList },
+    { name: rawGet, options: { url: `${baseline.url}/get?id=${getInput.id}`, headers: auth }, server: baseline },
+    { name: trpcGet, options: { url: get('items.get', getInput), headers: auth }, baseline: rawGet },
     { name: `items.list search "${target.searchTerm}"`, options: { url: get('items.list', { search: target.searchTerm, limit: 50 }), headers: auth } },
-    { name: 'items.get', options: { url: get('items.get', { id: target.itemIds[0] }), headers: auth } },
     { name: 'items.create', options: mutation('items.create', () => ({ name: 'Bench card', sku: `BENCH-${process.pid}-${++sequence}`, quantity: 1, price: '9.99', category: 'trading_card' })) },
     { name: adjustStockScenario, options: mutation('items.adjustStock', () => ({ id: target.itemIds[++sequence % target.itemIds.length], delta: 1, reason: 'adjustment' })) },
     {
@@ -121,6 +180,7 @@ try {
       },
     },
     { name: 'inventory.overview', options: { url: get('inventory.overview'), headers: auth } },
+    { name: rawBcrypt, options: { url: `${baseline.url}/bcrypt`, method: 'POST' }, server: baseline },
     {
       name: 'auth.login',
       options: { url: `${api.url}/trpc/auth.login`, method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: target.email, password: target.password }) },
@@ -128,32 +188,108 @@ try {
     },
     { name: '/health', options: { url: `${api.url}/health` } },
   ];
-  const measured = new Map<string, Row>();
-  for (const [index, scenario] of scenarios.entries()) {
-    process.stderr.write(`[${index + 1}/${scenarios.length}] ${scenario.name}…`);
-    await scenario.before?.();
-    const row = await measure(scenario, (scenario.server ?? api).child.pid!, plan.seconds);
-    measured.set(scenario.name, scenario.baseline ? ratio(row, measured.get(scenario.baseline)!) : row);
-    process.stderr.write(` ${row.reqPerSec} req/s, ${row.errors} errors${row.expected ? `, ${row.expected} expected non-2xx` : ''}\n`);
+  // --only exports: the exports alone.
+  const chosen = only ? withBaselines(scenarios, scenarios.filter((s) => only.some((word) => s.name.includes(word)))) : scenarios;
+  // Every round measures every chosen scenario; a ratio compares figures of the same round.
+  const rounds: Map<string, Row>[] = [];
+  for (let round = 1; round <= ROUNDS; round++) {
+    const measuredNow = new Map<string, Row>();
+    for (const [index, scenario] of chosen.entries()) {
+      process.stderr.write(`${ROUNDS > 1 ? `round ${round}/${ROUNDS} ` : ''}[${index + 1}/${chosen.length}] ${scenario.name}…`);
+      await scenario.before?.();
+      const row = await measure(scenario, (scenario.server ?? api).child.pid!);
+      measuredNow.set(scenario.name, scenario.baseline ? ratio(row, measuredNow.get(scenario.baseline)!) : row);
+      process.stderr.write(` ${row.reqPerSec} req/s, ${row.errors} errors${row.expected ? `, ${row.expected} expected non-2xx` : ''}\n`);
+    }
+    rounds.push(measuredNow);
   }
+  // Each scenario's median round (by its ratio when it has a baseline); failures of any round count.
+  const measured = new Map(chosen.map((scenario) => [scenario.name, medianRow(rounds.map((r) => r.get(scenario.name)!))]));
   // The API's rows first, then the baselines they are measured against.
   const rows = [...measured.values()].sort((a, b) => Number(a.scenario.startsWith('baseline')) - Number(b.scenario.startsWith('baseline')));
-  report(rows, exportRows);
-  if (!exportsOnly) {
-    const rest = measured.get(restList)!;
+  report(rows, rounds);
+  reportExports(exportRows);
+  const rest = measured.get(restList);
+  if (rest) {
     const extra = Math.round((rest.baselineReqPerSec! / rest.reqPerSec - 1) * 100);
     console.log(`REST costs ${Math.abs(extra)}% ${extra >= 0 ? 'more' : 'less'} per request than tRPC for the same page (${rest.reqPerSec} vs ${rest.baselineReqPerSec} req/s; target: at most 10% more)`);
-    const oneLine = measured.get('sales.create (1 line)')!;
-    console.log(`\nsales.create (1 line): ${oneLine.reqPerSec} req/s = ${Math.round(oneLine.ratio! * 100)}% of items.adjustStock's ${oneLine.baselineReqPerSec} (target >= 50%)`);
-    const stock = await stockCheck(database.url, target.saleItemIds);
-    console.log(`stock after the sales: ${stock.negative ? `${stock.negative} items or movements BELOW ZERO` : 'never below zero'} (lowest quantity ${stock.lowest}; ${stock.mismatched} items whose ledger differs from their quantity)`);
-    const failed = rows.filter(isDead);
-    for (const row of failed) console.error(`bench failed: "${row.scenario}" completed ${row.requests} requests with ${row.errors} errors`);
-    if (failed.length || stock.negative || stock.mismatched) process.exitCode = 1;
   }
+  for (const [name, goal] of [[trpcList, 90], [trpcGet, 90]] as const) {
+    const row = measured.get(name);
+    const perRound = rounds.map((r) => `${Math.round((r.get(name)?.ratio ?? 0) * 100)}%`).join(', ');
+    if (row) console.log(`${name}: ${row.reqPerSec} req/s = ${Math.round(row.ratio! * 100)}% of its raw baseline's ${row.baselineReqPerSec}${ROUNDS > 1 ? ` (median of ${ROUNDS} rounds: ${perRound})` : ''} (target >= ${goal}%)`);
+  }
+  const oneLine = measured.get('sales.create (1 line)');
+  if (oneLine) console.log(`\nsales.create (1 line): ${oneLine.reqPerSec} req/s = ${Math.round(oneLine.ratio! * 100)}% of items.adjustStock's ${oneLine.baselineReqPerSec} (target >= 50%)`);
+  const stock = oneLine ? await stockCheck(database.url, target.saleItemIds) : { negative: 0, mismatched: 0, lowest: null };
+  if (oneLine) console.log(`stock after the sales: ${stock.negative ? `${stock.negative} items or movements BELOW ZERO` : 'never below zero'} (lowest quantity ${stock.lowest}; ${stock.mismatched} items whose ledger differs from their quantity)`);
+  const failed = rows.filter(isDead);
+  for (const row of failed) console.error(`bench failed: "${row.scenario}" completed ${row.requests} requests with ${row.errors} errors`);
+  if (failed.length || stock.negative || stock.mismatched) process.exitCode = 1;
 } finally {
-  stopServers();
+  const exited = children.map((child) => new Promise((resolve) => (child.exitCode !== null ? resolve(null) : child.once('exit', resolve))));
+  for (const child of children) child.kill('SIGTERM');
+  // The profile is written as the API exits.
+  if (cpuProfile) {
+    await Promise.all(exited);
+    const newest = readdirSync(PROFILE_DIR).filter((f) => f.endsWith('.cpuprofile')).map((f) => join(PROFILE_DIR, f)).sort((a, b) => statSync(b).mtimeMs - statSync(a).mtimeMs)[0];
+    if (newest) console.log(`\n${summariseProfile(newest, 20, profiledWindows)}`);
+  }
   await database.stop();
+}
+
+/** The median of a scenario's rounds (by ratio to its baseline, else by req/s), with every round's errors. */
+function medianRow(rows: Row[]): Row {
+  const sorted = [...rows].sort((a, b) => (a.ratio ?? a.reqPerSec) - (b.ratio ?? b.reqPerSec));
+  const median = sorted[Math.floor((sorted.length - 1) / 2)]!;
+  const sum = (key: 'requests' | 'errors' | 'expected') => rows.reduce((total, row) => total + row[key], 0);
+  return { ...median, requests: sum('requests'), errors: sum('errors'), expected: sum('expected') };
+}
+
+/** Now on the clock of V8's CPU profiles (CLOCK_MONOTONIC), in microseconds. */
+function monotonicMicros(): number {
+  return Number(process.hrtime.bigint() / 1000n);
+}
+
+/** The chosen scenarios in their order, with the baselines they are measured against. */
+function withBaselines(all: Scenario[], chosen: Scenario[]): Scenario[] {
+  const names = new Set(chosen.map((s) => s.name));
+  for (let added = true; added;) {
+    added = false;
+    for (const s of all) if (names.has(s.name) && s.baseline && !names.has(s.baseline)) added = Boolean(names.add(s.baseline));
+  }
+  return all.filter((s) => names.has(s.name));
+}
+
+interface Scenario {
+  name: string;
+  options: autocannon.Options;
+  /** Concurrent connections (default CONNECTIONS). */
+  connections?: number;
+  /** Non-2xx statuses that are answers, not errors (a sold-out item's 409). */
+  expectedStatuses?: number[];
+  /** Runs before the warm-up (restocking, ...). */
+  before?: () => Promise<unknown>;
+  /** The process whose RSS is sampled (default: the API server). */
+  server?: { child: ChildProcess };
+  /** The scenario this one is compared with (a ratio in the table). */
+  baseline?: string;
+}
+
+/** 1 s of warm-up, then the scenario's run, sampling the server's peak RSS. */
+async function measure(scenario: Scenario, pid: number): Promise<Row> {
+  const options = { ...scenario.options, connections: scenario.connections ?? CONNECTIONS };
+  await autocannon({ ...options, duration: 1 });
+  const rss = watchRss(pid);
+  const from = monotonicMicros();
+  const cpuBefore = cpuMillis(pid);
+  const result = await autocannon({ ...options, duration: plan.seconds });
+  const cpu = cpuMillis(pid) - cpuBefore;
+  if (scenario.server === undefined) profiledWindows.push([from, monotonicMicros()]);
+  const expected = (scenario.expectedStatuses ?? []).reduce((sum, status) => sum + (result.statusCodeStats?.[`${status}`]?.count ?? 0), 0);
+  const errors = result.errors + result.timeouts + result.non2xx - expected;
+  const cpuMsPerRequest = result.requests.total ? Math.round((cpu / result.requests.total) * 100) / 100 : null;
+  return { scenario: scenario.name, requests: result.requests.total, reqPerSec: Math.round(result.requests.average), p50: result.latency.p50, p99: result.latency.p99, errors, expected, rssMb: rss.stop(), cpuMsPerRequest };
 }
 
 /** The sold items' stock after the run: none below zero, anywhere in their ledger, and each ledger adding up to its quantity. */
@@ -179,18 +315,92 @@ async function inBatches<T>(values: T[], work: (value: T) => Promise<unknown>) {
   for (let i = 0; i < values.length; i += 16) await Promise.all(values.slice(i, i + 16).map(work));
 }
 
-function report(rows: Row[], exportRows: ExportRow[]) {
-  const header = ['scenario', 'req/s', 'p50 ms', 'p99 ms', 'errors', 'expected', 'RSS MB', 'vs baseline'];
-  const lines = rows.map((r) => [r.scenario, String(r.reqPerSec), String(r.p50), String(r.p99), String(r.errors), r.expected ? String(r.expected) : '', r.rssMb === null ? '-' : String(r.rssMb), r.ratio === undefined ? '' : `${Math.round(r.ratio * 100)}% of ${r.baselineReqPerSec}`]);
+/** A scenario that served nothing, or failed more than 1% of its requests, measured nothing. */
+function isDead(row: Row): boolean {
+  return row.requests === 0 || row.errors > row.requests * 0.01;
+}
+
+function ratio(row: Row, base: Row): Row {
+  return { ...row, baseline: base.scenario, baselineReqPerSec: base.reqPerSec, ratio: Math.round((row.reqPerSec / base.reqPerSec) * 100) / 100 };
+}
+
+function report(rows: Row[], rounds: Map<string, Row>[]) {
+  const header = ['scenario', 'req/s', 'p50 ms', 'p99 ms', 'errors', 'expected', 'RSS MB', 'CPU ms/req', 'vs baseline'];
+  const lines = rows.map((r) => [r.scenario, String(r.reqPerSec), String(r.p50), String(r.p99), String(r.errors), r.expected ? String(r.expected) : '', r.rssMb === null ? '-' : String(r.rssMb), r.cpuMsPerRequest === null ? '-' : String(r.cpuMsPerRequest), r.ratio === undefined ? '' : `${Math.round(r.ratio * 100)}% of ${r.baselineReqPerSec}`]);
   const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i]!.length)));
   const format = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
-  console.log(`\n${CONNECTIONS} connections, ${plan.seconds} s per scenario, Node ${process.version}${quick ? ', quick' : ''}`);
+  console.log(`\n${CONNECTIONS} connections, ${plan.seconds} s per scenario${ROUNDS > 1 ? `, median of ${ROUNDS} rounds` : ''}, Node ${process.version}${quick ? ', quick' : ''}`);
   console.log(format(header));
   for (const line of lines) console.log(format(line));
-  reportExports(exportRows);
   mkdirSync('bench-results', { recursive: true });
   const file = join('bench-results', `bench-${new Date().toISOString().replace(/[:.]/g, '-')}${quick ? '-quick' : ''}.json`);
-  writeFileSync(file, JSON.stringify({ at: new Date().toISOString(), node: process.version, connections: CONNECTIONS, plan, rows, exports: exportRows }, null, 2));
+  writeFileSync(file, JSON.stringify({ at: new Date().toISOString(), node: process.version, connections: CONNECTIONS, plan, rows, rounds: rounds.map((r) => [...r.values()]) }, null, 2));
   console.log(`\nwritten to ${file}`);
+}
+
+/** The SQL statements one items.list and one items.get call send, parameters inlined (the raw baselines replay them). */
+async function captureReads(url: string, target: BenchTarget, listInput: { sort: ItemSort }, getInput: { id: string }): Promise<CapturedReads> {
+  const orm = await openOrm(url, { migrate: false });
+  const config = loadConfig({ NODE_ENV: 'production', DATABASE_URL: url, JWT_SECRET, PUBLIC_URL: 'https://bench.invalid', BCRYPT_COST: String(BCRYPT_COST), LOG_LEVEL: 'silent' });
+  const services = createServices(config, orm, log);
+  try {
+    const { accessToken, user } = await createCaller(services).auth.login({ email: target.email, password: target.password });
+    const statementsOf = async (work: (caller: ReturnType<typeof createCaller>) => Promise<unknown>) =>
+      (await captureSql(services, () => work(createCaller(services, { accessToken })))).filter((sql) => !/^(begin|commit|rollback)\b/i.test(sql));
+    return {
+      userId: user.id,
+      list: { sort: listInput.sort, statements: await statementsOf((caller) => caller.items.list(listInput as never)) },
+      get: { statements: await statementsOf((caller) => caller.items.get(getInput)) },
+    };
+  } finally {
+    await services.rateLimiter.close();
+    await orm.close();
+  }
+}
+
+/** The CPU time a process has used so far (user + system), in milliseconds. */
+function cpuMillis(pid: number): number {
+  // Fields 14 and 15 of /proc/<pid>/stat, after the parenthesised command name, in clock ticks (100 per second).
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+}
+
+function watchRss(pid: number) {
+  let max = 0;
+  const sample = () => {
+    const kb = Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0);
+    max = Math.max(max, kb);
+  };
+  sample();
+  const timer = setInterval(sample, 200);
+  return { stop: () => (clearInterval(timer), sample(), Math.round(max / 1024)) };
+}
+
+/** Spawns a server on a free port and waits until its /health answers. */
+async function startServer(command: string, args: string[], env: NodeJS.ProcessEnv) {
+  const port = await freePort();
+  const child = spawn(command, args, { env: { ...env, PORT: String(port) }, stdio: ['ignore', 'inherit', 'inherit'] });
+  children.push(child);
+  const url = `http://127.0.0.1:${port}`;
+  let exited = false;
+  child.once('exit', () => (exited = true));
+  for (let waited = 0; waited < 60_000; waited += 100) {
+    if (exited) throw new Error(`${command} ${args.join(' ')} exited before it was ready`);
+    if (await fetch(`${url}/health`).then((r) => r.ok, () => false)) return { child, url };
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`${command} ${args.join(' ')} did not answer /health within 60 s`);
+}
+
+function run(command: string, args: string[]) {
+  return new Promise<void>((resolve, reject) => {
+    spawn(command, args, { stdio: 'inherit' }).once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`${command} ${args.join(' ')} failed (${code})`))));
+  });
+}
+
+async function postJson(url: string, body: unknown, headers: Record<string, string> = { 'content-type': 'application/json' }) {
+  const res = await fetch(url, { method: 'POST', headers, body: JSON.stringify(body) });
+  if (!res.ok) throw new Error(`${url}: ${res.status} ${await res.text()}`);
+  return res.json();
 }
 

@@ -1,10 +1,8 @@
-import type { TRPCError } from '@trpc/server';
 import { createExpressMiddleware } from '@trpc/server/adapters/express';
 import cors from 'cors';
 import express, { type RequestHandler } from 'express';
 import helmet from 'helmet';
 import { randomUUID } from 'node:crypto';
-import { AppError } from './core/errors.js';
 import { assertOnePasswordCall } from './modules/identity/password-calls.js';
 import { exportRoutes } from './modules/exports/routes.js';
 import { mediaRoutes } from './modules/media/routes.js';
@@ -14,6 +12,7 @@ import { REST_BASE } from './rest/routes.js';
 import { appRouter } from './router.js';
 import type { AppServices } from './services.js';
 import { createRequestContext, httpRequestInfo } from './trpc/context.js';
+import { fastQueries, retryAfterHeader } from './trpc/fast-query.js';
 import { contentSecurityPolicy } from './web/serve.js';
 
 const REQUEST_ID = /^[\w.:-]{1,100}$/;
@@ -64,6 +63,7 @@ export function createApp(services: AppServices, { web }: { web?: RequestHandler
 
   app.use(
     '/trpc',
+    fastQueries(services),
     createExpressMiddleware({
       router: appRouter,
       maxBodySize: config.bodyLimitBytes,
@@ -81,10 +81,4 @@ export function createApp(services: AppServices, { web }: { web?: RequestHandler
     res.status(404).json({ error: 'Not found' });
   });
   return app;
-}
-
-/** A rate-limited answer tells HTTP clients when to retry, as `data.retryAfter` does for tRPC clients. */
-function retryAfterHeader(errors: TRPCError[]): Record<string, string> {
-  const limited = errors.find((e) => e.cause instanceof AppError && typeof e.cause.data.retryAfter === 'number');
-  return limited ? { 'Retry-After': String((limited.cause as AppError).data.retryAfter) } : {};
 }

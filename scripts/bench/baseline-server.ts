@@ -1,30 +1,70 @@
 // The limits the API is measured against, served by plain Express on a raw pg pool:
-//   GET  /list    runs, in order, exactly the SQL statements one items.list call runs (captured by the harness)
+//   GET  /list    items.list's work without the framework: the Bearer token verified as the API
+//                 verifies it (jsonwebtoken, the same claims check), then, in order, exactly the SQL
+//                 statements one items.list call sends (captured by the harness, the caller's user id
+//                 put in from the verified token: the statement looks up the membership as the API's
+//                 does), the member checked, and the answer in the same JSON (the page as
+//                 `{ result: { data: { items, total, nextCursor } } }`)
+//   GET  /get     the same for items.get (`{ result: { data: item } }`)
 //   POST /bcrypt  one bcrypt.compare at the configured cost
 //   GET  /overview  runs BENCH_OVERVIEW_SQL: inventory.overview's old full scan (scripts/bench/overview-full-scan.ts)
 // Started by scripts/bench.ts in its own process on PORT.
 import bcrypt from 'bcrypt';
-import express from 'express';
+import express, { type Request, type Response } from 'express';
 import { readFileSync } from 'node:fs';
 import pg from 'pg';
+import { outageGuard } from '../../src/db/outage.js';
+import { verifyAccessToken } from '../../src/modules/identity/tokens.js';
+import type { ItemSort } from '../../src/modules/inventory/contract.js';
+import { itemPageOf } from '../../src/modules/inventory/selectors/list-items.js';
 
-const statements = process.env.BENCH_SQL_FILE ? (JSON.parse(readFileSync(process.env.BENCH_SQL_FILE, 'utf8')) as string[]) : [];
+export interface CapturedReads {
+  /** The user the statements were captured for (replaced by the token's user on each request). */
+  userId: string;
+  list: { sort: ItemSort; statements: string[] };
+  get: { statements: string[] };
+}
+
+// The overview bench (scripts/bench/overview.ts) starts this server with BENCH_OVERVIEW_SQL only.
+const reads = (process.env.BENCH_SQL_FILE ? JSON.parse(readFileSync(process.env.BENCH_SQL_FILE, 'utf8')) : { userId: '', list: { sort: 'createdAt', statements: [] }, get: { statements: [] } }) as CapturedReads;
 const overviewSql = process.env.BENCH_OVERVIEW_SQL ?? 'select 1';
-const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 20 });
+// The API's pool: the same size and the same outage guard (src/db/outage.ts), whose watchdog
+// reconnects when a connection stays checked out long; on a busy machine it shapes throughput.
+const guard = outageGuard();
+const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 20, ...guard });
+guard.onPoolCreated(pool);
 const password = process.env.BENCH_PASSWORD!;
 const hash = bcrypt.hashSync(password, Number(process.env.BCRYPT_COST ?? 10));
+const tokens = { jwtSecret: process.env.JWT_SECRET!, accessTokenTtlSeconds: 0, refreshTokenTtlSeconds: 0 };
 
-const app = express();
-app.disable('x-powered-by');
-app.get('/list', async (_req, res) => {
+/** Verifies the request's token and runs `statements` for its user on one connection; the last one's rows. */
+async function run(req: Request, statements: string[]): Promise<Record<string, unknown>[]> {
+  const token = /^Bearer\s+(\S+)$/i.exec(req.get('authorization') ?? '')?.[1];
+  const { userId } = verifyAccessToken(tokens, token ?? '');
   const client = await pool.connect();
   try {
-    let rows: unknown[] = [];
-    for (const sql of statements) rows = (await client.query(sql)).rows;
-    res.json({ result: { data: rows } });
+    let rows: Record<string, unknown>[] = [];
+    for (const sql of statements) rows = (await client.query(sql.replaceAll(reads.userId, userId))).rows;
+    return rows;
   } finally {
     client.release();
   }
+}
+
+const refused = (res: Response, status: number) => res.status(status).json({ error: { message: status === 403 ? 'not a member' : 'not found' } });
+
+const app = express();
+app.disable('x-powered-by');
+app.get('/list', async (req, res) => {
+  const [row] = await run(req, reads.list.statements);
+  if (!row?.member) return refused(res, 403);
+  res.json({ result: { data: itemPageOf(row as Parameters<typeof itemPageOf>[0], reads.list.sort) } });
+});
+app.get('/get', async (req, res) => {
+  const [row] = await run(req, reads.get.statements);
+  if (!row?.member) return refused(res, 403);
+  if (!row.item) return refused(res, 404);
+  res.json({ result: { data: row.item } });
 });
 app.get('/overview', async (_req, res) => {
   res.json({ result: { data: (await pool.query(overviewSql)).rows } });

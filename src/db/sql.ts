@@ -10,3 +10,42 @@ export const sqlArray = (values: readonly (string | number)[]): string => `{${va
  * 23:00:11.782+00`, or ISO inside JSON), which V8's Date parses exactly to the millisecond.
  */
 export const instantOf = (value: string | Date): Date => new Date(value);
+
+/** A piece of SQL with its `?` parameters in order, as MikroORM's `em.execute(text, params)` takes them. */
+export interface Sql {
+  readonly text: string;
+  readonly params: readonly unknown[];
+}
+
+const isSql = (value: unknown): value is Sql =>
+  typeof value === 'object' && value !== null && typeof (value as Sql).text === 'string' && Array.isArray((value as Sql).params);
+
+/**
+ * SQL from a template: an interpolated `Sql` is spliced in with its parameters, any other value
+ * becomes a `?` parameter (never text), so a fragment used twice carries its parameters twice.
+ * Identifiers and keywords that vary go in through `unsafeSql`, from fixed lists only.
+ */
+export function sql(strings: TemplateStringsArray, ...values: unknown[]): Sql {
+  let text = strings[0]!;
+  const params: unknown[] = [];
+  values.forEach((value, i) => {
+    if (isSql(value)) {
+      text += value.text;
+      params.push(...value.params);
+    } else {
+      text += '?';
+      params.push(value);
+    }
+    text += strings[i + 1]!;
+  });
+  return { text, params };
+}
+
+/** Fixed SQL text (a column or keyword chosen from a closed list), never user input. */
+export const unsafeSql = (text: string): Sql => ({ text, params: [] });
+
+/** Fragments joined by `separator` (e.g. ' and '). */
+export const joinSql = (fragments: readonly Sql[], separator: string): Sql => ({
+  text: fragments.map((f) => f.text).join(separator),
+  params: fragments.flatMap((f) => f.params),
+});

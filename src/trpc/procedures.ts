@@ -3,10 +3,11 @@ import { accessOf } from '../core/permissions.js';
 import { User } from '../modules/identity/entities.js';
 import { verifyAccessToken } from '../modules/identity/tokens.js';
 import type { MemberRole } from '../modules/vendors/contract.js';
+import { findPrimaryMembership, type MemberOfRead, type Reader } from '../modules/vendors/selectors/primary-membership.js';
 import type { RequestContext } from './context.js';
 import { toTRPCError } from './errors.js';
 import { t } from './init.js';
-import { accountGone, resolveVendorAccess } from './vendor-access.js';
+import { accountGone, admitMember, resolveVendorAccess } from './vendor-access.js';
 
 export const router = t.router;
 
@@ -48,6 +49,25 @@ export const authedProcedure = tokenProcedure.use(async ({ ctx, next }) => {
 export const vendorProcedure = publicProcedure.use(async ({ ctx, path, next }) => {
   const { user, sessionId, vendor, member } = await resolveVendorAccess(ctx, requiredRole(path));
   return next({ ctx: { user, sessionId, vendor, member } });
+});
+
+/**
+ * The vendor tier for reads that check the caller in the same statement as the read itself, one
+ * round trip instead of two: the statement starts with the membership's common table expressions
+ * (`membershipCtes`, its parameter `ctx.reader.userId`), hangs every condition off the member's
+ * vendor and readable stores, and returns the member row; `ctx.reader.admit(member)` then refuses
+ * exactly as vendorProcedure would (a removed member at once, a disabled account, a role below the
+ * path's). Nothing the statement returned may be used before `admit` resolves, and only reads
+ * belong here: the procedure body runs before the caller is known.
+ */
+export const vendorReadProcedure = tokenProcedure.use(async ({ ctx, path, next }) => {
+  const minimum = requiredRole(path);
+  const reader: Reader = { userId: ctx.claims.userId, admit: (member: MemberOfRead | null) => admitMember(ctx.em, ctx.claims.userId, member, minimum) };
+  const result = await next({ ctx: { sessionId: ctx.claims.sessionId, reader } });
+  // vendorProcedure refuses a caller before reading the input: a bad input (or cursor) answers
+  // BAD_REQUEST only to a caller it would admit, so this tier asks for the membership then.
+  if (!result.ok && toTRPCError(result.error).code === 'BAD_REQUEST') await admitMember(ctx.em, ctx.claims.userId, await findPrimaryMembership(ctx.em, ctx.claims.userId), minimum);
+  return result;
 });
 
 function requiredRole(path: string): MemberRole {

@@ -31,11 +31,20 @@ export async function resolveVendorAccess(
 ): Promise<VendorAccess> {
   if (!request.accessToken) throw unauthorized();
   const claims = verifyAccessToken(request.services.config, request.accessToken);
-  const member = await findPrimaryMembership(request.em, claims.userId);
+  const member = await admitMember(request.em, claims.userId, await findPrimaryMembership(request.em, claims.userId), minimum);
+  return { user: member.user as IUser, sessionId: claims.sessionId, vendor: member.vendor as IVendor, member };
+}
+
+/**
+ * Refuses a caller without a membership (UNAUTHORIZED when the account is disabled or gone, else
+ * FORBIDDEN) or below `minimum`; also for the reads that look the membership up in their own
+ * statement (vendorReadProcedure).
+ */
+export async function admitMember<M extends { role: MemberRole }>(em: EntityManager, userId: string, member: M | null, minimum: MemberRole): Promise<M> {
   if (!member) {
-    if (!(await request.em.count(User, { id: claims.userId, isActive: true }))) throw accountGone();
+    if (!(await em.count(User, { id: userId, isActive: true }))) throw accountGone();
     throw forbidden('You are not an active member of a vendor: create one or accept an invitation');
   }
   if (!hasRole(member.role, minimum)) throw forbidden(`This needs the ${minimum} role or higher`);
-  return { user: member.user as IUser, sessionId: claims.sessionId, vendor: member.vendor as IVendor, member };
+  return member;
 }

@@ -27,6 +27,10 @@ export const Item = defineEntity({
     ...['created_at', 'updated_at', 'name', 'sku', 'price', 'quantity'].map(sortIndex),
     // The category filter's page (by price) and its count, without visiting other categories' rows.
     { name: 'items_list_category_price_index', expression: 'create index "items_list_category_price_index" on "items" ("vendor_id", "status", "category", "price", "id")' },
+    // items.list's exact total, index-only: narrow and low in distinct keys, so B-tree deduplication
+    // keeps it about a tenth of a sort index's size (the count of 29,000 of 100,000 items reads ~80
+    // pages instead of ~600); covers the status, category, store and store-scope filters.
+    { name: 'items_count_index', expression: 'create index "items_count_index" on "items" ("vendor_id", "status", "category", "store_id")' },
     { properties: ['store'] },
     // Substring search over name, sku, description and set name (see searchTextOf).
     { name: 'items_search_text_trgm_index', expression: 'create index "items_search_text_trgm_index" on "items" using gin ("search_text" gin_trgm_ops)' },

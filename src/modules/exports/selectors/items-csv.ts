@@ -4,7 +4,7 @@ import { nativeColumns, tcgplayerColumns, type CsvPreset } from '../../../contra
 import { escapeFormulaCell as text } from '../../../contract/csv-cells.js';
 import { notFound } from '../../../core/errors.js';
 import { Item, type IItem } from '../../inventory/entities.js';
-import { itemConditions } from '../../inventory/selectors/list-items.js';
+import { itemFilterQuery } from '../../inventory/selectors/list-items.js';
 import type { VendorActor } from '../../inventory/services/item-access.js';
 import { Store } from '../../vendors/entities.js';
 import { canReadStore, readableStoreIds, storeScopeOf } from '../../vendors/selectors/store-scope.js';
@@ -69,7 +69,7 @@ export async function itemsForExport(em: EntityManager, actor: VendorActor, q: E
     const ours = await em.count(Store, { id: q.storeId, vendor: actor.vendor });
     if (!ours || !canReadStore(scope, q.storeId)) throw notFound('Store');
   }
-  const conditions = itemConditions(actor, readableStoreIds(scope), q);
+  const conditions = itemFilterQuery(actor, readableStoreIds(scope), q);
   return em.createQueryBuilder(Item, 'i')
     .select([SELECT])
     .join('i.store', 'st')

@@ -1,8 +1,8 @@
-import { vendorProcedure } from '../../../trpc/procedures.js';
+import { vendorReadProcedure } from '../../../trpc/procedures.js';
 import { itemIdInput, itemOutput } from '../contract.js';
 import { getItem } from '../selectors/item-contents.js';
 
-export const getItemProcedure = vendorProcedure
+export const getItemProcedure = vendorReadProcedure
   .meta({
     openapi: {
       method: 'GET', path: '/items/{id}', tags: ['items'],
@@ -12,4 +12,4 @@ export const getItemProcedure = vendorProcedure
   })
   .input(itemIdInput)
   .output(itemOutput)
-  .query(({ ctx, input }) => getItem(ctx.em, ctx, input.id));
+  .query(({ ctx, input }) => getItem(ctx.em, ctx.reader, input.id));

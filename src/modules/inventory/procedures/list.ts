@@ -1,8 +1,9 @@
-import { vendorProcedure } from '../../../trpc/procedures.js';
+import { builtOutput } from '../../../trpc/output.js';
+import { vendorReadProcedure } from '../../../trpc/procedures.js';
 import { itemPageOutput, listItemsInput } from '../contract.js';
 import { listItems } from '../selectors/list-items.js';
 
-export const listItemsProcedure = vendorProcedure
+export const listItemsProcedure = vendorReadProcedure
   .meta({
     openapi: {
       method: 'GET', path: '/items', tags: ['items'],
@@ -10,5 +11,6 @@ export const listItemsProcedure = vendorProcedure
     },
   })
   .input(listItemsInput.default({ status: 'active', sort: 'createdAt', order: 'desc', limit: 50 }))
-  .output(itemPageOutput)
-  .query(({ ctx, input }) => listItems(ctx.em, ctx, input));
+  // Built by the statement itself: checked against the schema outside production (see builtOutput).
+  .output(builtOutput(itemPageOutput))
+  .query(({ ctx, input }) => listItems(ctx.em, ctx.reader, input));

@@ -1,33 +1,25 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { notFound } from '../../../core/errors.js';
-import { canReadStore, storeScopeOf } from '../../vendors/selectors/store-scope.js';
-import { idOf, itemDto, type CardDetailsRow, type ImageRow, type ItemRow } from '../dto.js';
-import { CardDetails, Item, ItemImage } from '../entities.js';
-import type { VendorActor } from '../services/item-access.js';
+import { sql, type Sql } from '../../../db/sql.js';
+import { memberJsonSql, membershipCtes, type MemberOfRead, type Reader } from '../../vendors/selectors/primary-membership.js';
+import { readableStoreSql } from '../../vendors/selectors/store-scope.js';
+import type { ItemOutput } from '../contract.js';
+import { itemJsonSql } from './item-json.js';
 
-/** Card details and images of several items, one query each, as plain rows grouped by item. */
-export async function itemContentsOf(em: EntityManager, itemIds: string[]) {
-  const [cards, images] = itemIds.length
-    ? await Promise.all([
-        em.createQueryBuilder(CardDetails).where({ item: { $in: itemIds } }).execute<(CardDetailsRow & { item: string })[]>('all'),
-        em.createQueryBuilder(ItemImage).where({ item: { $in: itemIds } }).orderBy({ position: 'asc' }).execute<(ImageRow & { item: string })[]>('all'),
-      ])
-    : [[], []];
-  const cardByItem = new Map(cards.map((card) => [card.item, card]));
-  const imagesByItem = Map.groupBy(images, (image) => image.item);
-  return {
-    cardDetailsOf: (itemId: string) => cardByItem.get(itemId) ?? null,
-    imagesOf: (itemId: string) => imagesByItem.get(itemId) ?? [],
-  };
-}
+/**
+ * items.get as one statement: the caller's membership and the item, if it is the member's
+ * vendor's and in a store they read, with its card details and gallery as the API's JSON.
+ */
+export const getItemStatement = (userId: string, id: string): Sql => sql`with ${membershipCtes(userId)}
+  select ${memberJsonSql} as member,
+         (select ${itemJsonSql('i')} from items i
+           where i.id = ${id} and i.vendor_id = (select vendor_id from member) and ${readableStoreSql('i.store_id')}) as item`;
 
-/** items.get: one of the vendor's items in a store the actor reads (else NOT_FOUND), as plain rows. */
-export async function getItem(em: EntityManager, actor: VendorActor, id: string) {
-  const [[row], scope] = await Promise.all([
-    em.createQueryBuilder(Item).where({ id, vendor: actor.vendor }).execute<ItemRow[]>('all'),
-    storeScopeOf(em, actor.member),
-  ]);
-  if (!row || !canReadStore(scope, idOf(row.store))) throw notFound('Item');
-  const { cardDetailsOf, imagesOf } = await itemContentsOf(em, [row.id]);
-  return itemDto(row, cardDetailsOf(row.id), imagesOf(row.id));
+/** One of the vendor's items in a store the caller reads (else NOT_FOUND). */
+export async function getItem(em: EntityManager, reader: Reader, id: string): Promise<ItemOutput> {
+  const statement = getItemStatement(reader.userId, id);
+  const [row] = await em.execute<{ member: MemberOfRead | null; item: ItemOutput | null }[]>(statement.text, [...statement.params]);
+  await reader.admit(row!.member);
+  if (!row!.item) throw notFound('Item');
+  return row!.item;
 }

@@ -1,14 +1,17 @@
-import type { EntityManager, FilterQuery, QBFilterQuery } from '@mikro-orm/postgresql';
+import type { FilterQuery } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
 import { z } from 'zod';
+import type { Page } from '../../../contract/pagination.js';
 import { moneySchema } from '../../../contract/money.js';
 import { instant, text } from '../../../contract/text.js';
-import { decodeCursor, keysetFilter, toPage } from '../../../core/pagination.js';
-import { readableStoreIds, storeScopeOf } from '../../vendors/selectors/store-scope.js';
-import { itemDto, type ItemRow } from '../dto.js';
-import { itemContentsOf } from './item-contents.js';
-import { MAX_STOCK, type ItemSort, type ListItemsQuery } from '../contract.js';
-import { Item, type IItem } from '../entities.js';
+import { decodeCursor, encodeCursor } from '../../../core/pagination.js';
+import { joinSql, sql, unsafeSql, type Sql } from '../../../db/sql.js';
+import { memberJsonSql, membershipCtes, type MemberOfRead, type Reader } from '../../vendors/selectors/primary-membership.js';
+import { readableStoreSql } from '../../vendors/selectors/store-scope.js';
+import { MAX_STOCK, type ItemOutput, type ItemSort, type ListItemsQuery } from '../contract.js';
+import type { IItem } from '../entities.js';
 import type { VendorActor } from '../services/item-access.js';
+import { itemJsonSql } from './item-json.js';
 
 /** What a cursor's sort value must look like for each sort (a cursor from another list is refused). */
 const cursorValues: Record<ItemSort, z.ZodType> = {
@@ -19,9 +22,8 @@ const cursorValues: Record<ItemSort, z.ZodType> = {
   createdAt: instant(),
   updatedAt: instant(),
 };
-const sortValueOf = (item: ItemRow, sort: ItemSort): string | number => {
-  const value = item[sort];
-  return value instanceof Date ? value.toISOString() : value;
+const sortColumns: Record<ItemSort, string> = {
+  name: 'name', sku: 'sku', price: 'price', quantity: 'quantity', createdAt: 'created_at', updatedAt: 'updated_at',
 };
 
 const escapeLike = (text: string) => text.replace(/[\\%_]/g, '\\$&');
@@ -29,8 +31,11 @@ const escapeLike = (text: string) => text.replace(/[\\%_]/g, '\\$&');
 /** The filters of items.list (what a CSV export of items takes too). */
 export type ItemFilters = Omit<ListItemsQuery, 'limit' | 'cursor' | 'sort' | 'order'>;
 
-/** Every filter of items.list as conditions on the vendor's items in the stores the actor reads. */
-export function itemConditions(actor: VendorActor, storeIds: string[] | undefined, q: ItemFilters): FilterQuery<IItem>[] {
+/**
+ * Every filter of items.list as ORM conditions on the vendor's items in the stores the actor reads,
+ * for the CSV export's streamed query builder (items.list itself runs `itemConditions`' SQL).
+ */
+export function itemFilterQuery(actor: VendorActor, storeIds: string[] | undefined, q: ItemFilters): FilterQuery<IItem>[] {
   const threshold = actor.vendor.lowStockThreshold;
   const card = { language: q.language, marketRegion: q.marketRegion, game: q.game, setName: q.setName, gradingCompany: q.gradingCompany };
   const cardFilter = Object.fromEntries(Object.entries(card).filter(([, value]) => value !== undefined));
@@ -51,24 +56,80 @@ export function itemConditions(actor: VendorActor, storeIds: string[] | undefine
   return conditions.filter((c): c is FilterQuery<IItem> => Boolean(c));
 }
 
+const cardColumns = { language: 'language', marketRegion: 'market_region', game: 'game', setName: 'set_name', gradingCompany: 'grading_company' } as const;
+
+/** Every filter of items.list on the member's vendor's items `i` (the store scope apart). */
+function itemConditions(q: ListItemsQuery): Sql {
+  const threshold = unsafeSql('(select low_stock_threshold from member)');
+  const cards = Object.entries(cardColumns).flatMap(([field, column]) => {
+    const value = q[field as keyof typeof cardColumns];
+    return value === undefined ? [] : [sql`${unsafeSql(`c.${column}`)} = ${value}`];
+  });
+  const conditions: (Sql | false)[] = [
+    sql`i.vendor_id = (select vendor_id from member) and i.status = ${q.status}`,
+    q.storeId !== undefined && sql`i.store_id = ${q.storeId}`,
+    q.category !== undefined && sql`i.category = ${q.category}`,
+    q.condition !== undefined && sql`i.condition = ${q.condition}`,
+    q.search !== undefined && sql`i.search_text like ${`%${escapeLike(q.search.toLowerCase())}%`}`,
+    cards.length > 0 && sql`exists (select 1 from card_details c where c.item_id = i.id and ${joinSql(cards, ' and ')})`,
+    q.minPrice !== undefined && sql`i.price >= ${q.minPrice}`,
+    q.maxPrice !== undefined && sql`i.price <= ${q.maxPrice}`,
+    q.inStock === true && sql`i.quantity > 0`,
+    q.inStock === false && sql`i.quantity = 0`,
+    q.lowStock === true && sql`i.quantity > 0 and i.quantity <= ${threshold}`,
+    q.lowStock === false && sql`(i.quantity = 0 or i.quantity > ${threshold})`,
+  ];
+  return joinSql(conditions.filter((c): c is Sql => c !== false), ' and ');
+}
+
+interface ListRow {
+  member: MemberOfRead | null;
+  total: number;
+  items: ItemOutput[];
+  more: boolean;
+}
+
 /**
- * items.list: one query for the page (limit + 1 rows, keyset after the cursor), one count with
- * the same filters, and the card details and images of the whole page in one query each.
- * Reads plain rows, never managed entities: hydrating a page of entities into the identity map
- * cost several times the SQL itself (see the Performance section of the README).
+ * items.list as one statement: the caller's membership (membershipCtes), the page (limit + 1
+ * rows, keyset after the cursor, in the stores the member reads), its exact total and every
+ * item's card details and gallery, the items built as JSON by PostgreSQL (item-json.ts).
+ * The total counts on the narrow `items_count_index` (index-only, deduplicated), and counts
+ * without the store condition for members who see every store (a CASE runs one of the two).
  */
-export async function listItems(em: EntityManager, actor: VendorActor, q: ListItemsQuery) {
-  const storeIds = readableStoreIds(await storeScopeOf(em, actor.member));
-  const conditions = itemConditions(actor, storeIds, q);
-  const after = q.cursor ? [keysetFilter(q.sort, q.order, decodeCursor(q.cursor, cursorValues[q.sort])) as FilterQuery<IItem>] : [];
-  const [rows, total] = await Promise.all([
-    em.createQueryBuilder(Item).where({ $and: [...conditions, ...after] } as QBFilterQuery<IItem>)
-      .orderBy([{ [q.sort]: q.order }, { id: q.order }])
-      .limit(q.limit + 1)
-      .execute<ItemRow[]>('all'),
-    em.count(Item, { $and: conditions }),
-  ]);
-  const page = rows.slice(0, q.limit);
-  const { cardDetailsOf, imagesOf } = await itemContentsOf(em, page.map((row) => row.id));
-  return toPage(rows, q.limit, total, (row) => sortValueOf(row, q.sort), (row) => itemDto(row, cardDetailsOf(row.id), imagesOf(row.id)));
+export function listItemsStatement(userId: string, q: ListItemsQuery): Sql {
+  const where = itemConditions(q);
+  const column = sortColumns[q.sort];
+  const order = unsafeSql(`${column} ${q.order}, id ${q.order}`);
+  const ordered = unsafeSql(`i.${column} ${q.order}, i.id ${q.order}`);
+  const key = q.cursor ? decodeCursor(q.cursor, cursorValues[q.sort]) : undefined;
+  const [strict, inclusive] = q.order === 'desc' ? ['<', '<='] : ['>', '>='];
+  // The redundant inclusive bound lets PostgreSQL start the index scan at the cursor.
+  const after = key
+    ? sql` and i.${unsafeSql(column)} ${unsafeSql(inclusive)} ${key.value} and (i.${unsafeSql(column)} ${unsafeSql(strict)} ${key.value} or i.id ${unsafeSql(strict)} ${key.id})`
+    : unsafeSql('');
+  return sql`with ${membershipCtes(userId)}, page as (
+    select i.* from items i
+     where ${where} and ${readableStoreSql('i.store_id')}${after}
+     order by ${ordered}
+     limit ${q.limit + 1}
+  )
+  select ${memberJsonSql} as member,
+         case when (select all_stores from member) then (select count(*)::int from items i where ${where})
+              else (select count(*)::int from items i where ${where} and ${readableStoreSql('i.store_id')}) end as total,
+         (select coalesce(json_agg(${itemJsonSql('i')} order by ${ordered}), '[]'::json)
+            from (select * from page order by ${order} limit ${q.limit}) i) as items,
+         (select count(*) from page) > ${q.limit} as more`;
+}
+
+/** The answer from the statement's one row: the cursor is the last item's sort value and id. */
+export function itemPageOf(row: Pick<ListRow, 'total' | 'items' | 'more'>, sort: ItemSort): Page<ItemOutput> {
+  const last = row.items.at(-1);
+  return { items: row.items, total: row.total, nextCursor: row.more && last ? encodeCursor(last[sort], last.id) : null };
+}
+
+export async function listItems(em: EntityManager, reader: Reader, q: ListItemsQuery): Promise<Page<ItemOutput>> {
+  const statement = listItemsStatement(reader.userId, q);
+  const [row] = await em.execute<ListRow[]>(statement.text, [...statement.params]);
+  await reader.admit(row!.member);
+  return itemPageOf(row!, q.sort);
 }

@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { forbidden, notFound } from '../../../core/errors.js';
+import { unsafeSql, type Sql } from '../../../db/sql.js';
 import { hasRole } from '../../../core/roles.js';
 import type { StoreAccessRole } from '../contract.js';
 import { StoreAccess, type IVendorMember } from '../entities.js';
@@ -58,3 +59,9 @@ export function assertCanInStore(scope: StoreScope, capability: Exclude<StoreCap
 export const storesWith = (scope: StoreScope, capability: StoreCapability): string[] | undefined => (scope.all ? undefined : scope[capability]);
 
 export const readableStoreIds = (scope: StoreScope): string[] | undefined => storesWith(scope, 'read');
+
+/**
+ * `storeScopeOf` + `canReadStore` in SQL, for statements built on `membershipCtes`: true when the
+ * member reads every store or the store `column` is one of their readable stores.
+ */
+export const readableStoreSql = (column: string): Sql => unsafeSql(`((select all_stores from member) or ${column} in (select store_id from readable))`);
