@@ -38,7 +38,7 @@ export async function openRuntime(options: RuntimeOptions = {}): Promise<Runtime
   const config = options.config ?? loadConfig();
   const log = options.log ?? createLogger(process.env.LOG_LEVEL ?? 'warn', { pretty: wantsPrettyLogs(config.isProduction) });
   const database = await resolveDatabase(config, log);
-  const orm = await openOrm(database.url, { migrate: options.migrate ?? config.migrateOnStart, log, statementTimeoutMs: config.statementTimeoutMs }).catch(async (error: unknown) => {
+  const orm = await openOrm(database.url, { migrate: options.migrate ?? config.migrateOnStart, log, statementTimeoutMs: config.statementTimeoutMs, poolSize: config.dbPoolSize }).catch(async (error: unknown) => {
     await database.stop();
     throw error;
   });
