@@ -72,6 +72,18 @@ describe('when the database goes away', () => {
     expect(row).to.deep.equal({ slept: '' });
   });
 
+  it('does not read a busy process as an outage: the watchdog asks on its open connection and reads the answer before judging', async () => {
+    await orm.em.getConnection().execute('select 1');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const slow = orm.em.getConnection().execute<{ slept: string }[]>(`select pg_sleep(2)::text as slept`);
+    // The event loop blocked for longer than the watchdog's deadline, again and again, as under heavy load.
+    for (let until = performance.now() + 2000; performance.now() < until; ) {
+      await new Promise((resolve) => setImmediate(resolve));
+      for (const blockedUntil = performance.now() + 1100; performance.now() < blockedUntil; );
+    }
+    expect(await slow).to.deep.equal([{ slept: '' }]);
+  });
+
   it('cancels a statement at the statement timeout, answered as SERVICE_UNAVAILABLE', async () => {
     const impatient = await openOrm(postgres.url, { migrate: false, statementTimeoutMs: 200 });
     try {

@@ -30,12 +30,15 @@ export interface BenchTarget {
 }
 
 /**
- * The benchmark's own database, `omni_bench_<items>x<vendors>`: on DATABASE_URL's server when set,
- * else in the embedded PostgreSQL. Never the application's database.
+ * The benchmark's own database, `omni_bench_<items>x<vendors>`: on DATABASE_URL's server when set
+ * (named after DATABASE_URL's database too, unless that is `postgres`, so that checkouts
+ * benchmarking on one server each with its own DATABASE_URL never share a dataset), else in the
+ * embedded PostgreSQL. Never the application's database.
  */
 export async function benchDatabase(plan: BenchPlan, log: Logger): Promise<DatabaseHandle> {
-  const name = `omni_bench_${plan.items}x${plan.vendors}`;
   const serverUrl = process.env.DATABASE_URL;
+  const owner = serverUrl ? new URL(serverUrl).pathname.slice(1) : '';
+  const name = `omni_bench_${plan.items}x${plan.vendors}${owner && owner !== 'postgres' ? `_${owner.replace(/\W/g, '_')}` : ''}`;
   if (!serverUrl) return resolveDatabase({ dataDir: loadConfig().dataDir }, log, name);
   return { url: await databaseOnServer(serverUrl, name), embedded: false, stop: async () => {} };
 }

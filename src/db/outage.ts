@@ -1,3 +1,4 @@
+import { Socket } from 'node:net';
 import pg from 'pg';
 
 /**
@@ -9,7 +10,11 @@ import pg from 'pg';
  * - a query that is merely slow runs until the server cancels it at the statement timeout;
  * - a frozen server (stopped process, network black hole) never answers or cancels anything, so
  *   a watchdog tells it from a slow query: while a connection has been checked out for
- *   SUSPECT_AFTER_MS, it asks the server on a fresh connection (at most once per SUSPECT_AFTER_MS).
+ *   SUSPECT_AFTER_MS, it asks the server (at most once per SUSPECT_AFTER_MS) on a connection of
+ *   its own that it keeps while the pool has any: a busy server can take over a second to start a
+ *   new backend, but answers `select 1` on an open one at once, so load alone never reads as an
+ *   outage. The answer is judged only after the event loop has read what arrived (a busy process
+ *   may run the deadline's timer before reading the socket).
  *   When nothing answers within UNREACHABLE_AFTER_MS the database is down: every connection of
  *   the pool, open or being opened, is dropped, failing its query, and new connections fail at
  *   once (which also frees the requests waiting for one) until a probe, repeated every
@@ -34,10 +39,13 @@ export function outageGuard(): OutageGuard {
   const clients = new Set<pg.Client>();
   const checkedOut = new Map<pg.ClientBase, NodeJS.Timeout>();
 
+  let prober: Prober | undefined;
+
   const probe = async (pool: pg.Pool) => {
-    if (probing || (!down && performance.now() - lastAnswer < SUSPECT_AFTER_MS)) return;
+    if (probing || pool.ending || (!down && performance.now() - lastAnswer < SUSPECT_AFTER_MS)) return;
     probing = true;
-    down = !(await serverAnswers(pool.options));
+    prober ??= new Prober(pool.options);
+    down = !(await prober.serverAnswers());
     probing = false;
     if (!down) {
       lastAnswer = performance.now();
@@ -81,24 +89,54 @@ export function outageGuard(): OutageGuard {
     onPoolCreated(pool: pg.Pool) {
       pool.on('acquire', (client) => checkedOut.set(client, setInterval(() => void probe(pool), SUSPECT_AFTER_MS).unref()));
       pool.on('release', (_error, client) => checkedIn(client));
+      // Opened with the pool's first connection, so it is ready before anything looks slow.
+      pool.on('connect', () => void (prober ??= new Prober(pool.options)));
+      pool.on('remove', () => {
+        if (pool.totalCount > 0) return;
+        prober?.close();
+        prober = undefined;
+      });
     },
   };
 }
 
-/** Whether the server answers on a new connection in time; an error it sends (too many clients, ...) is an answer too. */
-async function serverAnswers(options: pg.ClientConfig): Promise<boolean> {
-  const client = new pg.Client(options);
-  client.on('error', () => {});
-  const deadline = setTimeout(() => client.connection.stream.destroy(new Error(NO_ANSWER)), UNREACHABLE_AFTER_MS);
-  try {
-    await client.connect();
-    await client.query('select 1');
-    return true;
-  } catch (error) {
-    return error instanceof pg.DatabaseError;
-  } finally {
-    clearTimeout(deadline);
-    client.end().catch(() => {});
+/** The watchdog's own connection, opened on the first question and again after a failed one. */
+class Prober {
+  private client: pg.Client | undefined;
+
+  constructor(private readonly options: pg.ClientConfig) {}
+
+  /** Whether the server answers in time; an error it sends (too many clients, ...) is an answer too. */
+  async serverAnswers(): Promise<boolean> {
+    const client = this.client ?? this.open();
+    let answered = false;
+    // setImmediate runs after the poll phase: an answer already on the socket is read first.
+    const deadline = setTimeout(() => setImmediate(() => answered || client.connection.stream.destroy(new Error(NO_ANSWER))), UNREACHABLE_AFTER_MS);
+    try {
+      await client.query('select 1');
+      answered = true;
+      return true;
+    } catch (error) {
+      answered = true;
+      this.close();
+      return error instanceof pg.DatabaseError;
+    } finally {
+      clearTimeout(deadline);
+    }
+  }
+
+  close() {
+    this.client?.end().catch(() => {});
+    this.client = undefined;
+  }
+
+  private open(): pg.Client {
+    const client = new pg.Client(this.options);
+    client.on('error', () => {});
+    // Queries wait for the connection; an idle probe connection never keeps the process alive.
+    client.connect().then(() => client.connection.stream instanceof Socket && client.connection.stream.unref(), () => {});
+    this.client = client;
+    return client;
   }
 }
 
