@@ -53,6 +53,7 @@ try {
       BCRYPT_COST: String(plan.bcryptCost),
       LOG_LEVEL: 'warn',
       MIGRATE_ON_START: 'false',
+      WEB_CONCURRENCY: '1',
     },
   });
   await waitForHealth(url);

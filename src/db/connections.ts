@@ -22,21 +22,30 @@ export interface ConnectionPlan {
 /**
  * Sizes each server process's pool so `processes × (pool + rate-limit pool) + reserve` stays within
  * PostgreSQL's max_connections: DB_POOL_SIZE when set (refused when it does not fit), otherwise
- * DEFAULT_POOL_SIZE or less. A pool under 2 connections is refused too.
+ * DEFAULT_POOL_SIZE or less (refused when less than 2 would be left).
  */
 export function planConnections(maxConnections: number, options: { processes: number; poolSize?: number; rateLimitPool: boolean }): ConnectionPlan {
   const { processes, poolSize: requested } = options;
   const side = options.rateLimitPool ? RATE_LIMIT_POOL_SIZE : 0;
   const room = Math.floor((maxConnections - RESERVED_CONNECTIONS) / processes) - side;
-  const poolSize = requested ?? Math.min(DEFAULT_POOL_SIZE, room);
-  const total = processes * (poolSize + side) + RESERVED_CONNECTIONS;
-  if (total > maxConnections || poolSize < 2) {
-    const sum = `${processes} × (${requested === undefined ? `a pool of ${poolSize}` : `DB_POOL_SIZE=${poolSize}`}${side ? ` + ${side} for rate limits` : ''}) + ${RESERVED_CONNECTIONS} reserved = ${total}`;
-    const fix = requested === undefined ? 'lower WEB_CONCURRENCY or raise max_connections' : `lower WEB_CONCURRENCY or DB_POOL_SIZE (at most ${Math.max(room, 0)} here) or raise max_connections`;
+  if (requested === undefined) {
+    if (room < 2) {
+      throw new ConnectionBudgetError(
+        `WEB_CONCURRENCY=${processes} leaves each process ${Math.max(0, room + side)} of PostgreSQL's max_connections (${maxConnections}) after ${RESERVED_CONNECTIONS} reserved, ` +
+          `and each needs at least ${2 + side} (a pool of 2${side ? ` + ${side} for rate limits` : ''}); lower WEB_CONCURRENCY or raise max_connections`,
+      );
+    }
+    const poolSize = Math.min(DEFAULT_POOL_SIZE, room);
+    return { poolSize, maxConnections, total: processes * (poolSize + side) + RESERVED_CONNECTIONS };
+  }
+  const total = processes * (requested + side) + RESERVED_CONNECTIONS;
+  if (total > maxConnections) {
     throw new ConnectionBudgetError(
-      `WEB_CONCURRENCY=${processes} needs ${sum} database connections, ${total > maxConnections ? `more than PostgreSQL's max_connections (${maxConnections})` : 'and a pool of at least 2'}; ${fix}`,
+      `WEB_CONCURRENCY=${processes} needs ${processes} × (DB_POOL_SIZE=${requested}${side ? ` + ${side} for rate limits` : ''}) + ${RESERVED_CONNECTIONS} reserved = ${total} database connections, ` +
+        `more than PostgreSQL's max_connections (${maxConnections}); lower WEB_CONCURRENCY or DB_POOL_SIZE${room >= 1 ? ` (at most ${room} here)` : ''} or raise max_connections`,
     );
   }
+  const poolSize = requested;
   return { poolSize, maxConnections, total };
 }
 
