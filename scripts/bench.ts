@@ -40,7 +40,10 @@ interface Row {
   errors: number;
   /** Answers with a status the scenario expects besides 2xx (e.g. 409 for a sold-out item). */
   expected: number;
+  /** Peak RSS of the server process during the scenario (of its biggest worker, with WEB_CONCURRENCY > 1). */
   rssMb: number | null;
+  /** The server's processes: each one's peak RSS (primary first), and the peak of their sum. */
+  rss?: { perProcessMb: number[]; totalMb: number };
   baseline?: string;
   baselineReqPerSec?: number;
   ratio?: number;
@@ -72,6 +75,8 @@ try {
     AUTH_FAILURES_PER_ACCOUNT: '1000000000',
     AUTH_FAILURES_BEFORE_SLOWDOWN: '1000000000',
     MIGRATE_ON_START: 'false',
+    // One server process unless a scenario says otherwise (production's default is every core).
+    WEB_CONCURRENCY: '1',
   };
   const { api, baseline } = await step('starting the API and the baseline server', async () => ({
     api: await startServer('node', ['dist/src/server.js'], env),
@@ -159,9 +164,25 @@ try {
     measured.set(scenario.name, scenario.baseline ? ratio(row, measured.get(scenario.baseline)!) : row);
     process.stderr.write(` ${row.reqPerSec} req/s, ${row.errors} errors${row.expected ? `, ${row.expected} expected non-2xx` : ''}\n`);
   }
+  // The same reads on one server process and on a cluster of two, back to back (a fresh login:
+  // the first token may have expired by now).
+  const relogin = (await postJson(`${api.url}/trpc/auth.login`, { email: target.email, password: target.password })) as typeof login;
+  auth.authorization = `Bearer ${(relogin as { result: { data: { accessToken: string } } }).result.data.accessToken}`;
+  const cluster = await step('starting the API with WEB_CONCURRENCY=2', () => startServer('node', ['dist/src/server.js'], { ...env, WEB_CONCURRENCY: '2' }));
+  const compared: Comparison[] = [];
+  const onCluster = (options: autocannon.Options): autocannon.Options => ({ ...options, url: String(options.url).replace(api.url, cluster.url) });
+  const comparedNames = [trpcList, 'items.get', 'inventory.overview', 'auth.login', '/health'];
+  for (const [index, name] of comparedNames.entries()) {
+    const scenario = scenarios.find((s) => s.name === name)!;
+    process.stderr.write(`[cluster ${index + 1}/${comparedNames.length}] ${name}…`);
+    const one = await measure(scenario, api.child.pid!);
+    const two = await measure({ ...scenario, options: onCluster(scenario.options) }, cluster.child.pid!);
+    compared.push({ scenario: name, one, two });
+    process.stderr.write(` ${one.reqPerSec} → ${two.reqPerSec} req/s\n`);
+  }
   // The API's rows first, then the baselines they are measured against.
   const rows = [...measured.values()].sort((a, b) => Number(a.scenario.startsWith('baseline')) - Number(b.scenario.startsWith('baseline')));
-  report(rows);
+  report(rows, compared);
   const rest = measured.get(restList)!;
   const extra = Math.round((rest.baselineReqPerSec! / rest.reqPerSec - 1) * 100);
   console.log(`REST costs ${Math.abs(extra)}% ${extra >= 0 ? 'more' : 'less'} per request than tRPC for the same page (${rest.reqPerSec} vs ${rest.baselineReqPerSec} req/s; target: at most 10% more)`);
@@ -169,7 +190,7 @@ try {
   console.log(`\nsales.create (1 line): ${oneLine.reqPerSec} req/s = ${Math.round(oneLine.ratio! * 100)}% of items.adjustStock's ${oneLine.baselineReqPerSec} (target >= 50%)`);
   const stock = await stockCheck(database.url, target.saleItemIds);
   console.log(`stock after the sales: ${stock.negative ? `${stock.negative} items or movements BELOW ZERO` : 'never below zero'} (lowest quantity ${stock.lowest}; ${stock.mismatched} items whose ledger differs from their quantity)`);
-  const failed = rows.filter(isDead);
+  const failed = [...rows, ...compared.map((c) => ({ ...c.two, scenario: `${c.scenario} (WEB_CONCURRENCY=2)` }))].filter(isDead);
   for (const row of failed) console.error(`bench failed: "${row.scenario}" completed ${row.requests} requests with ${row.errors} errors`);
   if (failed.length || stock.negative || stock.mismatched) process.exitCode = 1;
 } finally {
@@ -200,7 +221,8 @@ async function measure(scenario: Scenario, pid: number): Promise<Row> {
   const result = await autocannon({ ...options, duration: plan.seconds });
   const expected = (scenario.expectedStatuses ?? []).reduce((sum, status) => sum + (result.statusCodeStats?.[`${status}`]?.count ?? 0), 0);
   const errors = result.errors + result.timeouts + result.non2xx - expected;
-  return { scenario: scenario.name, requests: result.requests.total, reqPerSec: Math.round(result.requests.average), p50: result.latency.p50, p99: result.latency.p99, errors, expected, rssMb: rss.stop() };
+  const memory = rss.stop();
+  return { scenario: scenario.name, requests: result.requests.total, reqPerSec: Math.round(result.requests.average), p50: result.latency.p50, p99: result.latency.p99, errors, expected, rssMb: memory.serverMb, rss: memory };
 }
 
 /** The sold items' stock after the run: none below zero, anywhere in their ledger, and each ledger adding up to its quantity. */
@@ -235,7 +257,14 @@ function ratio(row: Row, base: Row): Row {
   return { ...row, baseline: base.scenario, baselineReqPerSec: base.reqPerSec, ratio: Math.round((row.reqPerSec / base.reqPerSec) * 100) / 100 };
 }
 
-function report(rows: Row[]) {
+/** One scenario on WEB_CONCURRENCY=1 and on WEB_CONCURRENCY=2. */
+interface Comparison {
+  scenario: string;
+  one: Row;
+  two: Row;
+}
+
+function report(rows: Row[], compared: Comparison[]) {
   const header = ['scenario', 'req/s', 'p50 ms', 'p99 ms', 'errors', 'expected', 'RSS MB', 'vs baseline'];
   const lines = rows.map((r) => [r.scenario, String(r.reqPerSec), String(r.p50), String(r.p99), String(r.errors), r.expected ? String(r.expected) : '', r.rssMb === null ? '-' : String(r.rssMb), r.ratio === undefined ? '' : `${Math.round(r.ratio * 100)}% of ${r.baselineReqPerSec}`]);
   const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i]!.length)));
@@ -245,7 +274,20 @@ function report(rows: Row[]) {
   for (const line of lines) console.log(format(line));
   mkdirSync('bench-results', { recursive: true });
   const file = join('bench-results', `bench-${new Date().toISOString().replace(/[:.]/g, '-')}${quick ? '-quick' : ''}.json`);
-  writeFileSync(file, JSON.stringify({ at: new Date().toISOString(), node: process.version, connections: CONNECTIONS, plan, rows }, null, 2));
+  console.log(`\nWEB_CONCURRENCY=1 vs 2, the same scenarios back to back (RSS: peak per process; the cluster's primary, then its workers, and the peak of all together)`);
+  const clusterHeader = ['scenario', '1: req/s', '2: req/s', '2 vs 1', '1: RSS MB', '2: RSS MB primary / workers', '2: all'];
+  const clusterLines = compared.map(({ scenario, one, two }) => [
+    scenario,
+    String(one.reqPerSec),
+    String(two.reqPerSec),
+    `${Math.round((two.reqPerSec / Math.max(one.reqPerSec, 1)) * 100)}%`,
+    String(one.rssMb),
+    `${two.rss!.perProcessMb[0]} / ${two.rss!.perProcessMb.slice(1).join(', ')}`,
+    String(two.rss!.totalMb),
+  ]);
+  const clusterWidths = clusterHeader.map((h, i) => Math.max(h.length, ...clusterLines.map((l) => l[i]!.length)));
+  for (const cells of [clusterHeader, ...clusterLines]) console.log(cells.map((c, i) => (i === 0 ? c.padEnd(clusterWidths[i]!) : c.padStart(clusterWidths[i]!))).join('  '));
+  writeFileSync(file, JSON.stringify({ at: new Date().toISOString(), node: process.version, connections: CONNECTIONS, plan, rows, cluster: compared }, null, 2));
   console.log(`\nwritten to ${file}`);
 }
 
@@ -264,15 +306,51 @@ async function captureListSql(url: string, target: BenchTarget, input: unknown):
   }
 }
 
+/**
+ * Samples the RSS of `pid` and of its child processes (a cluster's workers, whichever are alive at
+ * each sample) every 200 ms. `serverMb` is the peak of the process that serves: the only one, or
+ * the biggest worker of a cluster (whose primary serves nothing).
+ */
 function watchRss(pid: number) {
-  let max = 0;
+  const peaks = new Map<number, number>();
+  let total = 0;
   const sample = () => {
-    const kb = Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0);
-    max = Math.max(max, kb);
+    let sum = 0;
+    for (const each of [pid, ...childrenOf(pid)]) {
+      const kb = rssKb(each);
+      peaks.set(each, Math.max(peaks.get(each) ?? 0, kb));
+      sum += kb;
+    }
+    total = Math.max(total, sum);
   };
   sample();
   const timer = setInterval(sample, 200);
-  return { stop: () => (clearInterval(timer), sample(), Math.round(max / 1024)) };
+  const mb = (kb: number) => Math.round(kb / 1024);
+  return {
+    stop() {
+      clearInterval(timer);
+      sample();
+      const perProcessMb = [...peaks.values()].map(mb);
+      const workers = perProcessMb.slice(1);
+      return { serverMb: Math.max(...(workers.length ? workers : perProcessMb)), perProcessMb, totalMb: mb(total) };
+    },
+  };
+}
+
+function rssKb(pid: number): number {
+  try {
+    return Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0);
+  } catch {
+    return 0; // a worker that just exited
+  }
+}
+
+function childrenOf(pid: number): number[] {
+  try {
+    return readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number);
+  } catch {
+    return [];
+  }
 }
 
 /** Spawns a server on a free port and waits until its /health answers. */

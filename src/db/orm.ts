@@ -3,6 +3,9 @@ import { defineConfig, MikroORM, type Options } from '@mikro-orm/postgresql';
 import { fileURLToPath } from 'node:url';
 import type { Logger } from '../logger.js';
 import { DEFAULT_POOL_SIZE } from './connections.js';
+import { DatabaseStartError, describeServer, messageOf } from './start-errors.js';
+
+export { DatabaseStartError } from './start-errors.js';
 import { entities } from './entities.js';
 import { DEFAULT_STATEMENT_TIMEOUT_MS, outageGuard } from './outage.js';
 
@@ -41,9 +44,6 @@ export function ormOptions(clientUrl: string, overrides: Partial<Options> = {}, 
   });
 }
 
-/** A start-up failure worth one clear line (no stack): the database cannot be reached or migrated. */
-export class DatabaseStartError extends Error {}
-
 /** Connects (and migrates, when asked), logging each migration it applies. */
 export async function openOrm(clientUrl: string, options: { migrate: boolean; log?: Logger } & DatabaseTimeouts): Promise<MikroORM> {
   const where = describeServer(clientUrl);
@@ -67,17 +67,4 @@ export async function openOrm(clientUrl: string, options: { migrate: boolean; lo
     throw new DatabaseStartError(`migrating the database at ${where} failed: ${messageOf(error)}`);
   }
   return orm;
-}
-
-/** host:port/database of a URL, without credentials. */
-export const describeServer = (url: string) => {
-  const { hostname, port, pathname } = new URL(url);
-  return `${hostname}:${port || 5432}${pathname}`;
-};
-
-export function messageOf(error: unknown): string {
-  if (!(error instanceof Error)) return String(error);
-  // A refused connection to localhost is an AggregateError (IPv4 and IPv6) with no message of its own.
-  const code = (error as { code?: string }).code;
-  return (error.message || code || error.name).split('\n')[0]!;
 }

@@ -1,6 +1,6 @@
 import type { Config } from '../config.js';
 import { maxConnectionsOf, planConnections } from '../db/connections.js';
-import { DatabaseStartError, describeServer, messageOf } from '../db/orm.js';
+import { DatabaseStartError, describeServer, messageOf } from '../db/start-errors.js';
 
 /**
  * The pool size of each of the server's WEB_CONCURRENCY processes, checked against the database

@@ -7,9 +7,6 @@ import type { ReadyMessage } from './http.js';
 import { serverPoolSize } from './pool-size.js';
 import { exitWith } from './startup.js';
 
-/** V8 flags of every worker (see "Memory" in the README's Performance section for the figures). */
-export const WORKER_V8_FLAGS: string[] = [];
-
 /** A worker that died is started again after 1 s, doubled for each death in a row, at most 30 s. */
 const RESTART_FIRST_MS = 1000;
 const RESTART_MAX_MS = 30_000;
@@ -39,7 +36,9 @@ export async function runPrimary(config: Config, log: Logger, startedAt: number)
     return exitWith(error);
   });
   const count = config.webConcurrency;
-  cluster.setupPrimary({ execArgv: [...process.execArgv, ...WORKER_V8_FLAGS] });
+  // Workers run with this process's flags (tsx's loader under `npm start`) and its NODE_OPTIONS
+  // (V8 flags such as --max-semi-space-size: see "Memory" in the README's Performance section).
+  cluster.setupPrimary({ execArgv: process.execArgv });
 
   const env = (index: number) => ({ DATABASE_URL: database.url, DB_POOL_SIZE: String(poolSize), OMNI_WORKER_INDEX: String(index) });
   const indexOf = new Map<Worker, number>();

@@ -1,6 +1,6 @@
 import { ConfigError, loadConfig, type Config } from '../config.js';
 import { ConnectionBudgetError } from '../db/connections.js';
-import { DatabaseStartError } from '../db/orm.js';
+import { DatabaseStartError } from '../db/start-errors.js';
 
 /** Every start-up failure is one clear line on stderr and exit code 1, never a stack trace. */
 export function exitWith(error: unknown): never {
