@@ -91,7 +91,7 @@ export async function runPrimary(config: Config, log: Logger, startedAt: number)
     deathsInARow = servedMs >= STABLE_AFTER_MS ? 0 : deathsInARow + 1;
     const delay = Math.min(RESTART_FIRST_MS * 2 ** Math.max(0, deathsInARow - 1), RESTART_MAX_MS);
     log.error({ pid: worker.process.pid, index, code, signal, restartInMs: delay }, `server worker ${worker.process.pid} died (${signal ?? `exit code ${code}`}); starting another in ${delay / 1000} s`);
-    setTimeout(() => stopping || fork(index), delay).unref();
+    setTimeout(() => stopping || fork(index), delay);
   });
 
   for (let index = 0; index < count; index++) fork(index);
