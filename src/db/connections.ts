@@ -1,7 +1,7 @@
 import pg from 'pg';
 
 /** Each process's ORM pool when DB_POOL_SIZE is unset and max_connections leaves room for it. */
-export const DEFAULT_POOL_SIZE = 10;
+export const DEFAULT_POOL_SIZE = 20;
 /** The PostgreSQL rate-limit store's own pool, per process (none when REDIS_URL is set). */
 export const RATE_LIMIT_POOL_SIZE = 2;
 /** Connections left free for everything else: migrations, scripts, psql, a background job queue. */

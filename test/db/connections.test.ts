@@ -2,8 +2,10 @@ import { expect } from 'chai';
 import { ConnectionBudgetError, planConnections } from '../../src/db/connections.js';
 
 describe('connection planning (WEB_CONCURRENCY × DB_POOL_SIZE within max_connections)', () => {
-  it('gives each process 10 connections when they fit, fewer when they do not', () => {
-    expect(planConnections(100, { processes: 2, rateLimitPool: true })).to.deep.equal({ poolSize: 10, maxConnections: 100, total: 29 });
+  it('gives each process 20 connections when they fit, fewer when they do not', () => {
+    expect(planConnections(100, { processes: 2, rateLimitPool: true })).to.deep.equal({ poolSize: 20, maxConnections: 100, total: 49 });
+    expect(planConnections(100, { processes: 4, rateLimitPool: true }).poolSize).to.equal(20);
+    expect(planConnections(100, { processes: 8, rateLimitPool: true }).poolSize).to.equal(9);
     // 16 processes on 100: (100 - 5) / 16 = 5 each, 2 of them for the rate limits.
     expect(planConnections(100, { processes: 16, rateLimitPool: true }).poolSize).to.equal(3);
     expect(planConnections(100, { processes: 16, rateLimitPool: false }).poolSize).to.equal(5);
