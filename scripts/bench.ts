@@ -73,6 +73,9 @@ try {
     PUBLIC_URL: 'https://bench.invalid',
     // One account logs in over 32 connections at once: in-flight attempts count until they succeed.
     AUTH_FAILURES_PER_ACCOUNT: '1000000000',
+    // Logins refused as busy or cut off at a scenario's end count as failures of 127.0.0.1, and the
+    // counts live in the database: the cluster's scenarios would start where the others left off.
+    AUTH_FAILURES_PER_IP: '1000000000',
     AUTH_FAILURES_BEFORE_SLOWDOWN: '1000000000',
     MIGRATE_ON_START: 'false',
     // One server process unless a scenario says otherwise (production's default is every core).
