@@ -54,6 +54,7 @@ try {
       BCRYPT_COST: String(plan.bcryptCost),
       LOG_LEVEL: 'warn',
       MIGRATE_ON_START: 'false',
+      WEB_CONCURRENCY: '1',
     },
   });
   await waitForHealth(url);

@@ -63,7 +63,10 @@ interface Row {
   errors: number;
   /** Answers with a status the scenario expects besides 2xx (e.g. 409 for a sold-out item). */
   expected: number;
+  /** Peak RSS of the server process during the scenario (of its biggest worker, with WEB_CONCURRENCY > 1). */
   rssMb: number | null;
+  /** The server's processes: each one's peak RSS (primary first), and the peak of their sum. */
+  rss?: { perProcessMb: number[]; totalMb: number };
   /** CPU time (user + system) the server process spent per completed request: steadier than req/s on a shared machine. */
   cpuMsPerRequest: number | null;
   baseline?: string;
@@ -97,7 +100,12 @@ try {
     // One account logs in over 32 connections at once: in-flight attempts count until they succeed.
     AUTH_FAILURES_PER_ACCOUNT: '1000000000',
     AUTH_FAILURES_BEFORE_SLOWDOWN: '1000000000',
+    // Logins refused as busy or cut off at a scenario's end count as failures of 127.0.0.1, and the
+    // counts live in the database: the cluster's scenarios would start where the others left off.
+    AUTH_FAILURES_PER_IP: '1000000000',
     MIGRATE_ON_START: 'false',
+    // One server process unless a scenario says otherwise (production's default is every core).
+    WEB_CONCURRENCY: '1',
   };
   const { api, baseline } = await step('starting the API and the baseline server', async () => ({
     api: await startServer('node', [...(cpuProfile ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`] : []), 'dist/src/server.js'], env),
@@ -203,11 +211,29 @@ try {
     }
     rounds.push(measuredNow);
   }
+  // The same reads on one server process and on a cluster of two, back to back (a fresh login:
+  // the first token may have expired by now).
+  const compared: Comparison[] = [];
+  const comparedNames = [trpcList, 'items.get', 'inventory.overview', 'auth.login', '/health'].filter((name) => chosen.some((s) => s.name === name));
+  if (comparedNames.length) {
+    const relogin = await postJson(`${api.url}/trpc/auth.login`, { email: target.email, password: target.password });
+    auth.authorization = `Bearer ${(relogin as { result: { data: { accessToken: string } } }).result.data.accessToken}`;
+    const cluster = await step('starting the API with WEB_CONCURRENCY=2', () => startServer('node', ['dist/src/server.js'], { ...env, WEB_CONCURRENCY: '2' }));
+    const onCluster = (options: autocannon.Options): autocannon.Options => ({ ...options, url: String(options.url).replace(api.url, cluster.url) });
+    for (const [index, name] of comparedNames.entries()) {
+      const scenario = scenarios.find((s) => s.name === name)!;
+      process.stderr.write(`[cluster ${index + 1}/${comparedNames.length}] ${name}…`);
+      const one = await measure({ ...scenario, server: api }, api.child.pid!);
+      const two = await measure({ ...scenario, server: cluster, options: onCluster(scenario.options) }, cluster.child.pid!);
+      compared.push({ scenario: name, one, two });
+      process.stderr.write(` ${one.reqPerSec} → ${two.reqPerSec} req/s\n`);
+    }
+  }
   // Each scenario's median round (by its ratio when it has a baseline); failures of any round count.
   const measured = new Map(chosen.map((scenario) => [scenario.name, medianRow(rounds.map((r) => r.get(scenario.name)!))]));
   // The API's rows first, then the baselines they are measured against.
   const rows = [...measured.values()].sort((a, b) => Number(a.scenario.startsWith('baseline')) - Number(b.scenario.startsWith('baseline')));
-  report(rows, rounds);
+  report(rows, rounds, compared);
   reportExports(exportRows);
   const rest = measured.get(restList);
   if (rest) {
@@ -223,7 +249,7 @@ try {
   if (oneLine) console.log(`\nsales.create (1 line): ${oneLine.reqPerSec} req/s = ${Math.round(oneLine.ratio! * 100)}% of items.adjustStock's ${oneLine.baselineReqPerSec} (target >= 50%)`);
   const stock = oneLine ? await stockCheck(database.url, target.saleItemIds) : { negative: 0, mismatched: 0, lowest: null };
   if (oneLine) console.log(`stock after the sales: ${stock.negative ? `${stock.negative} items or movements BELOW ZERO` : 'never below zero'} (lowest quantity ${stock.lowest}; ${stock.mismatched} items whose ledger differs from their quantity)`);
-  const failed = rows.filter(isDead);
+  const failed = [...rows, ...compared.map((c) => ({ ...c.two, scenario: `${c.scenario} (WEB_CONCURRENCY=2)` }))].filter(isDead);
   for (const row of failed) console.error(`bench failed: "${row.scenario}" completed ${row.requests} requests with ${row.errors} errors`);
   if (failed.length || stock.negative || stock.mismatched) process.exitCode = 1;
 } finally {
@@ -288,8 +314,9 @@ async function measure(scenario: Scenario, pid: number): Promise<Row> {
   if (scenario.server === undefined) profiledWindows.push([from, monotonicMicros()]);
   const expected = (scenario.expectedStatuses ?? []).reduce((sum, status) => sum + (result.statusCodeStats?.[`${status}`]?.count ?? 0), 0);
   const errors = result.errors + result.timeouts + result.non2xx - expected;
+  const memory = rss.stop();
   const cpuMsPerRequest = result.requests.total ? Math.round((cpu / result.requests.total) * 100) / 100 : null;
-  return { scenario: scenario.name, requests: result.requests.total, reqPerSec: Math.round(result.requests.average), p50: result.latency.p50, p99: result.latency.p99, errors, expected, rssMb: rss.stop(), cpuMsPerRequest };
+  return { scenario: scenario.name, requests: result.requests.total, reqPerSec: Math.round(result.requests.average), p50: result.latency.p50, p99: result.latency.p99, errors, expected, rssMb: memory.serverMb, rss: memory, cpuMsPerRequest };
 }
 
 /** The sold items' stock after the run: none below zero, anywhere in their ledger, and each ledger adding up to its quantity. */
@@ -324,7 +351,14 @@ function ratio(row: Row, base: Row): Row {
   return { ...row, baseline: base.scenario, baselineReqPerSec: base.reqPerSec, ratio: Math.round((row.reqPerSec / base.reqPerSec) * 100) / 100 };
 }
 
-function report(rows: Row[], rounds: Map<string, Row>[]) {
+/** One scenario on WEB_CONCURRENCY=1 and on WEB_CONCURRENCY=2. */
+interface Comparison {
+  scenario: string;
+  one: Row;
+  two: Row;
+}
+
+function report(rows: Row[], rounds: Map<string, Row>[], compared: Comparison[]) {
   const header = ['scenario', 'req/s', 'p50 ms', 'p99 ms', 'errors', 'expected', 'RSS MB', 'CPU ms/req', 'vs baseline'];
   const lines = rows.map((r) => [r.scenario, String(r.reqPerSec), String(r.p50), String(r.p99), String(r.errors), r.expected ? String(r.expected) : '', r.rssMb === null ? '-' : String(r.rssMb), r.cpuMsPerRequest === null ? '-' : String(r.cpuMsPerRequest), r.ratio === undefined ? '' : `${Math.round(r.ratio * 100)}% of ${r.baselineReqPerSec}`]);
   const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i]!.length)));
@@ -334,7 +368,22 @@ function report(rows: Row[], rounds: Map<string, Row>[]) {
   for (const line of lines) console.log(format(line));
   mkdirSync('bench-results', { recursive: true });
   const file = join('bench-results', `bench-${new Date().toISOString().replace(/[:.]/g, '-')}${quick ? '-quick' : ''}.json`);
-  writeFileSync(file, JSON.stringify({ at: new Date().toISOString(), node: process.version, connections: CONNECTIONS, plan, rows, rounds: rounds.map((r) => [...r.values()]) }, null, 2));
+  if (compared.length) {
+    console.log(`\nWEB_CONCURRENCY=1 vs 2, the same scenarios back to back (RSS: peak per process; the cluster's primary, then its workers, and the peak of all together)`);
+    const clusterHeader = ['scenario', '1: req/s', '2: req/s', '2 vs 1', '1: RSS MB', '2: RSS MB primary / workers', '2: all'];
+    const clusterLines = compared.map(({ scenario, one, two }) => [
+      scenario,
+      String(one.reqPerSec),
+      String(two.reqPerSec),
+      `${Math.round((two.reqPerSec / Math.max(one.reqPerSec, 1)) * 100)}%`,
+      String(one.rssMb),
+      `${two.rss!.perProcessMb[0]} / ${two.rss!.perProcessMb.slice(1).join(', ')}`,
+      String(two.rss!.totalMb),
+    ]);
+    const clusterWidths = clusterHeader.map((h, i) => Math.max(h.length, ...clusterLines.map((l) => l[i]!.length)));
+    for (const cells of [clusterHeader, ...clusterLines]) console.log(cells.map((c, i) => (i === 0 ? c.padEnd(clusterWidths[i]!) : c.padStart(clusterWidths[i]!))).join('  '));
+  }
+  writeFileSync(file, JSON.stringify({ at: new Date().toISOString(), node: process.version, connections: CONNECTIONS, plan, rows, rounds: rounds.map((r) => [...r.values()]), cluster: compared }, null, 2));
   console.log(`\nwritten to ${file}`);
 }
 
@@ -365,16 +414,53 @@ function cpuMillis(pid: number): number {
   return (Number(fields[11]) + Number(fields[12])) * 10;
 }
 
+/**
+ * Samples the RSS of `pid` and of its child processes (a cluster's workers, whichever are alive at
+ * each sample) every 200 ms. `serverMb` is the peak of the process that serves: the only one, or
+ * the biggest worker of a cluster (whose primary serves nothing).
+ */
 function watchRss(pid: number) {
-  let max = 0;
+  const peaks = new Map<number, number>();
+  let total = 0;
   const sample = () => {
-    const kb = Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0);
-    max = Math.max(max, kb);
+    let sum = 0;
+    for (const each of [pid, ...childrenOf(pid)]) {
+      const kb = rssKb(each);
+      peaks.set(each, Math.max(peaks.get(each) ?? 0, kb));
+      sum += kb;
+    }
+    total = Math.max(total, sum);
   };
   sample();
   const timer = setInterval(sample, 200);
-  return { stop: () => (clearInterval(timer), sample(), Math.round(max / 1024)) };
+  const mb = (kb: number) => Math.round(kb / 1024);
+  return {
+    stop() {
+      clearInterval(timer);
+      sample();
+      const perProcessMb = [...peaks.values()].map(mb);
+      const workers = perProcessMb.slice(1);
+      return { serverMb: Math.max(...(workers.length ? workers : perProcessMb)), perProcessMb, totalMb: mb(total) };
+    },
+  };
 }
+
+function rssKb(pid: number): number {
+  try {
+    return Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0);
+  } catch {
+    return 0; // a worker that just exited
+  }
+}
+
+function childrenOf(pid: number): number[] {
+  try {
+    return readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number);
+  } catch {
+    return [];
+  }
+}
+
 
 /** Spawns a server on a free port and waits until its /health answers. */
 async function startServer(command: string, args: string[], env: NodeJS.ProcessEnv) {

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { isIP } from 'node:net';
+import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
 import { DEFAULT_STATEMENT_TIMEOUT_MS } from './db/outage.js';
@@ -40,6 +41,8 @@ const envSchema = z.object({
   PORT: z.coerce.number({ error: 'must be a port number (0-65535)' }).int().min(0).max(65535).default(3000),
   DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
   DB_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(0).default(DEFAULT_STATEMENT_TIMEOUT_MS),
+  DB_POOL_SIZE: z.coerce.number().int().min(1).max(1000).optional(),
+  WEB_CONCURRENCY: z.coerce.number().int().min(1).max(256).optional(),
   DATA_DIR: z.string().default('.data'),
   MIGRATE_ON_START: booleanFlag.default(true),
   JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
@@ -111,6 +114,10 @@ function buildConfig(vars: EnvVars, dataDir: string, jwtSecret: string) {
     databaseUrl: vars.DATABASE_URL,
     /** PostgreSQL cancels a statement that runs longer (0: no limit). */
     statementTimeoutMs: vars.DB_STATEMENT_TIMEOUT_MS,
+    /** Connections of each server process's pool; unset: sized at start-up to fit max_connections (src/db/connections.ts). */
+    dbPoolSize: vars.DB_POOL_SIZE,
+    /** Server processes on the one port (node:cluster when more than 1): every core in production, 1 otherwise. */
+    webConcurrency: vars.WEB_CONCURRENCY ?? (isProduction ? availableParallelism() : 1),
     dataDir,
     migrateOnStart: vars.MIGRATE_ON_START,
     jwtSecret,

@@ -31,6 +31,8 @@ export interface RuntimeOptions {
   log?: Logger;
   /** Apply pending migrations first (default: the config's MIGRATE_ON_START). */
   migrate?: boolean;
+  /** Sizes the pool once the database is known (the server checks it against max_connections); default: DB_POOL_SIZE. */
+  poolSize?: (databaseUrl: string) => Promise<number>;
 }
 
 export async function openRuntime(options: RuntimeOptions = {}): Promise<Runtime> {
@@ -38,7 +40,10 @@ export async function openRuntime(options: RuntimeOptions = {}): Promise<Runtime
   const config = options.config ?? loadConfig();
   const log = options.log ?? createLogger(process.env.LOG_LEVEL ?? 'warn', { pretty: wantsPrettyLogs(config.isProduction) });
   const database = await resolveDatabase(config, log);
-  const orm = await openOrm(database.url, { migrate: options.migrate ?? config.migrateOnStart, log, statementTimeoutMs: config.statementTimeoutMs }).catch(async (error: unknown) => {
+  const orm = await (async () => {
+    const poolSize = options.poolSize ? await options.poolSize(database.url) : config.dbPoolSize;
+    return openOrm(database.url, { migrate: options.migrate ?? config.migrateOnStart, log, statementTimeoutMs: config.statementTimeoutMs, poolSize });
+  })().catch(async (error: unknown) => {
     await database.stop();
     throw error;
   });

@@ -26,7 +26,7 @@ export function createServices(config: Config, orm: MikroORM, log: Logger): AppS
     config,
     orm,
     log,
-    rateLimiter: createAuthRateLimiter(config.authLimits, { redisUrl: config.redisUrl }),
+    rateLimiter: createAuthRateLimiter(config.authLimits, { redisUrl: config.redisUrl, postgresUrl: orm.config.get('clientUrl') }),
     storage,
     imageUrlPolicy: imageUrlPolicy(config, storage),
     mailer: createMailer(config, log),

@@ -2,6 +2,10 @@ import { Migrator } from '@mikro-orm/migrations';
 import { defineConfig, MikroORM, type Options } from '@mikro-orm/postgresql';
 import { fileURLToPath } from 'node:url';
 import type { Logger } from '../logger.js';
+import { DEFAULT_POOL_SIZE } from './connections.js';
+import { DatabaseStartError, describeServer, messageOf } from './start-errors.js';
+
+export { DatabaseStartError } from './start-errors.js';
 import { entities } from './entities.js';
 import { DEFAULT_STATEMENT_TIMEOUT_MS, outageGuard } from './outage.js';
 
@@ -10,6 +14,8 @@ export const migrationsDir = fileURLToPath(new URL('../../migrations', import.me
 export interface DatabaseTimeouts {
   /** The server cancels a statement running longer (0: never); see outage.ts for the rest. */
   statementTimeoutMs?: number;
+  /** The pool's connections (default DEFAULT_POOL_SIZE; a server sizes it with planConnections). */
+  poolSize?: number;
 }
 
 export function ormOptions(clientUrl: string, overrides: Partial<Options> = {}, timeouts: DatabaseTimeouts = {}): Options {
@@ -22,7 +28,7 @@ export function ormOptions(clientUrl: string, overrides: Partial<Options> = {}, 
     // An optional input key present as `undefined` (possible in-process, never over JSON) means "not given".
     assign: { ignoreUndefined: true },
     forceUtcTimezone: true,
-    pool: { min: 0, max: 20 },
+    pool: { min: 0, max: timeouts.poolSize ?? DEFAULT_POOL_SIZE },
     driverOptions: { ...outageGuard(), statement_timeout: timeouts.statementTimeoutMs ?? DEFAULT_STATEMENT_TIMEOUT_MS },
     migrations: {
       path: migrationsDir,
@@ -37,9 +43,6 @@ export function ormOptions(clientUrl: string, overrides: Partial<Options> = {}, 
     ...overrides,
   });
 }
-
-/** A start-up failure worth one clear line (no stack): the database cannot be reached or migrated. */
-export class DatabaseStartError extends Error {}
 
 /** Connects (and migrates, when asked), logging each migration it applies. */
 export async function openOrm(clientUrl: string, options: { migrate: boolean; log?: Logger } & DatabaseTimeouts): Promise<MikroORM> {
@@ -64,17 +67,4 @@ export async function openOrm(clientUrl: string, options: { migrate: boolean; lo
     throw new DatabaseStartError(`migrating the database at ${where} failed: ${messageOf(error)}`);
   }
   return orm;
-}
-
-/** host:port/database of a URL, without credentials. */
-const describeServer = (url: string) => {
-  const { hostname, port, pathname } = new URL(url);
-  return `${hostname}:${port || 5432}${pathname}`;
-};
-
-function messageOf(error: unknown): string {
-  if (!(error instanceof Error)) return String(error);
-  // A refused connection to localhost is an AggregateError (IPv4 and IPv6) with no message of its own.
-  const code = (error as { code?: string }).code;
-  return (error.message || code || error.name).split('\n')[0]!;
 }

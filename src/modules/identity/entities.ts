@@ -65,4 +65,20 @@ export const PasswordReset = defineEntity({
 });
 export type IPasswordReset = InferEntity<typeof PasswordReset>;
 
-export const identityEntities = [User, UserProfile, RefreshToken, PasswordReset];
+/**
+ * The auth rate limits' counts when they live in PostgreSQL (src/modules/identity/rate-limit-store.ts):
+ * rate-limiter-flexible's RateLimiterPostgres reads and writes these rows itself, never the ORM.
+ * `key` is its prefix and the counted key (an email and an address can pass 255 characters).
+ */
+export const AuthRateLimit = defineEntity({
+  name: 'AuthRateLimit',
+  tableName: 'auth_rate_limits',
+  properties: {
+    key: p.text().primary(),
+    points: p.integer().default(0),
+    /** Epoch milliseconds at which the window ends. */
+    expire: p.bigint().nullable(),
+  },
+});
+
+export const identityEntities = [User, UserProfile, RefreshToken, PasswordReset, AuthRateLimit];

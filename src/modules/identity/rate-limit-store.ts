@@ -1,5 +1,8 @@
 import { Redis } from 'ioredis';
-import { RateLimiterMemory, RateLimiterRedis, type RateLimiterAbstract } from 'rate-limiter-flexible';
+import pg from 'pg';
+import { RateLimiterMemory, RateLimiterPostgres, RateLimiterRedis, type RateLimiterAbstract } from 'rate-limiter-flexible';
+import { RATE_LIMIT_POOL_SIZE } from '../../db/connections.js';
+import { outageGuard } from '../../db/outage.js';
 
 export interface Count {
   value: number;
@@ -15,24 +18,50 @@ export interface Counter {
 }
 
 /**
- * Where the counts live: the one place to change for another store. In memory for one instance;
- * in Redis when REDIS_URL is set, so instances share the counts.
+ * Where the counts live: the one place to change for another store. In Redis when REDIS_URL is
+ * set; otherwise in PostgreSQL (the `auth_rate_limits` table, on a pool of its own of
+ * RATE_LIMIT_POOL_SIZE connections), so every process of a cluster, and every instance on one
+ * database, shares the counts. In memory only when given neither (a single process: tests, tools).
+ * While Redis or PostgreSQL is unreachable each process falls back to counting in memory rather
+ * than failing logins.
  */
 export interface CounterStore {
   counter(name: string, windowSeconds: number): Counter;
   close(): Promise<void>;
 }
 
-export function createCounterStore(redisUrl?: string): CounterStore {
+export interface CounterStoreOptions {
+  redisUrl?: string;
+  /** The app's database, which holds the `auth_rate_limits` table (a migration creates it). */
+  postgresUrl?: string;
+}
+
+/** The table of the PostgreSQL store (the AuthRateLimit entity); every counter's keys carry its name. */
+export const RATE_LIMIT_TABLE = 'auth_rate_limits';
+
+export function createCounterStore({ redisUrl, postgresUrl }: CounterStoreOptions = {}): CounterStore {
   const redis = redisUrl ? new Redis(redisUrl, { maxRetriesPerRequest: 1 }) : undefined;
+  const postgres = !redis && postgresUrl ? postgresPool(postgresUrl) : undefined;
+  let counters = 0;
+  const store = (options: { points: number; duration: number; keyPrefix: string }): RateLimiterAbstract => {
+    const insuranceLimiter = new RateLimiterMemory(options);
+    if (redis) return new RateLimiterRedis({ ...options, storeClient: redis, insuranceLimiter });
+    if (!postgres) return new RateLimiterMemory(options);
+    return new RateLimiterPostgres({
+      ...options,
+      storeClient: postgres,
+      storeType: 'pool',
+      tableName: RATE_LIMIT_TABLE,
+      tableCreated: true,
+      // One sweep of expired rows (every 5 minutes) serves the whole table.
+      clearExpiredByTimeout: counters++ === 0,
+      insuranceLimiter,
+    });
+  };
   return {
     counter(name, windowSeconds) {
       // `points` is unused: counts only grow through penalty() and shrink through reward(), which never refuse.
-      const options = { points: 1, duration: windowSeconds, keyPrefix: `omni-auth:${name}` };
-      // While Redis is unreachable each instance falls back to counting in memory rather than failing logins.
-      const limiter: RateLimiterAbstract = redis
-        ? new RateLimiterRedis({ ...options, storeClient: redis, insuranceLimiter: new RateLimiterMemory(options) })
-        : new RateLimiterMemory(options);
+      const limiter = store({ points: 1, duration: windowSeconds, keyPrefix: `omni-auth:${name}` });
       return {
         async increment(key) {
           const res = await limiter.penalty(key);
@@ -49,6 +78,16 @@ export function createCounterStore(redisUrl?: string): CounterStore {
     },
     async close() {
       redis?.disconnect();
+      await postgres?.end();
     },
   };
+}
+
+/** A small pool of its own, with the ORM pool's outage handling: a lost database is noticed within seconds. */
+function postgresPool(url: string): pg.Pool {
+  const { onPoolCreated, ...guard } = outageGuard();
+  const pool = new pg.Pool({ ...guard, connectionString: url, max: RATE_LIMIT_POOL_SIZE, statement_timeout: 5000 });
+  onPoolCreated(pool);
+  pool.on('error', () => {}); // an idle connection lost with the server: the next query reconnects
+  return pool;
 }

@@ -44,12 +44,14 @@ export interface AuthRateLimiter {
 
 export interface RateLimiterOptions {
   redisUrl?: string;
+  /** The app's database: the counts' store unless `redisUrl` is given (in memory when neither is). */
+  postgresUrl?: string;
   /** How a slowed login waits (tests record the delays instead). */
   wait?: (ms: number) => Promise<unknown>;
 }
 
 export function createAuthRateLimiter(limits: AuthLimits, options: RateLimiterOptions = {}): AuthRateLimiter {
-  const store = createCounterStore(options.redisUrl);
+  const store = createCounterStore(options);
   const wait = options.wait ?? sleep;
   const failures = (name: string) => store.counter(name, limits.failureWindowSeconds);
   const loginByPair = failures('login-pair');

@@ -8,11 +8,13 @@ import { expectTRPCError, PASSWORD, signUp, unique } from '../../support/fixture
 /** The limits a deployment gets when it sets none. */
 const defaults = loadConfig({ NODE_ENV: 'test', JWT_SECRET: 'x'.repeat(32), DATA_DIR: '.data/test' }).authLimits;
 
-describe('auth rate limits', () => {
+/** Every behaviour holds on each store: PostgreSQL (what a server uses without REDIS_URL) and memory (tools, tests). */
+for (const store of ['postgres', 'memory'] as const) describe(`auth rate limits (${store} store)`, () => {
   const limiters: AuthRateLimiter[] = [];
   const waits: number[] = [];
+  const postgresUrl = () => (store === 'postgres' ? app().orm.config.get('clientUrl') : undefined);
   const limiter = (overrides: Partial<AuthLimits> = {}, redisUrl?: string) => {
-    const created = createAuthRateLimiter({ ...defaults, ...overrides }, { redisUrl, wait: async (ms) => waits.push(ms) });
+    const created = createAuthRateLimiter({ ...defaults, ...overrides }, { redisUrl, postgresUrl: postgresUrl(), wait: async (ms) => waits.push(ms) });
     limiters.push(created);
     return created;
   };
@@ -117,8 +119,26 @@ describe('auth rate limits', () => {
     await expectTRPCError(change(other, 'wrong three'), 'BAD_REQUEST');
   });
 
+  (store === 'postgres' ? it : it.skip)('shares counts between two app instances on one database', async () => {
+    // Each limiter has its own pool, as two server processes (or two machines) on one database do.
+    const one = limiter({ failuresPerIp: 2, failuresBeforeSlowdown: 1 });
+    const two = limiter({ failuresPerIp: 2, failuresBeforeSlowdown: 1 });
+    const { email } = await signUp();
+    await fail(one, '10.6.0.1', email);
+    await fail(two, '10.6.0.1', `${unique('shared')}@example.test`);
+    const limited = await expectTRPCError(login(one, '10.6.0.1', email), 'TOO_MANY_REQUESTS');
+    expect(limited.data.retryAfter).to.be.within(890, defaults.failureWindowSeconds);
+    // The email's slowdown counts on both too: its second failure (through the other instance) waits.
+    await fail(two, '10.6.0.2', email);
+    expect(waits).to.deep.equal([1000]);
+    // A success through one instance takes its attempt back for both.
+    await login(two, '10.6.0.3', email);
+    await login(one, '10.6.0.4', email);
+    expect(waits).to.deep.equal([1000, 2000, 2000]);
+  });
+
   const redisUrl = process.env.TEST_REDIS_URL;
-  (redisUrl ? it : it.skip)('shares counts between instances through Redis (TEST_REDIS_URL)', async () => {
+  (redisUrl && store === 'memory' ? it : it.skip)('shares counts between instances through Redis (TEST_REDIS_URL)', async () => {
     const one = limiter({ failuresPerIp: 2 }, redisUrl);
     const two = limiter({ failuresPerIp: 2 }, redisUrl);
     // Redis outlives the run: a fresh IP keeps earlier runs' counts out of this one.
