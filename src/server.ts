@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { createApp } from './app.js';
 import { ConfigError, loadConfig, loadEnvFile, type Config } from './config.js';
 import { DatabaseStartError } from './db/orm.js';
+import { startWorkers } from './jobs/workers.js';
 import { createLogger, wantsPrettyLogs } from './logger.js';
 import { openRuntime, type Runtime } from './runtime.js';
 import { createWebApp } from './web/serve.js';
@@ -26,6 +27,8 @@ await listen(config).catch(exitWith);
 const runtime: Runtime = await openRuntime({ config, log }).catch(exitWith);
 const web = createWebApp(config, log, server);
 handle = createApp(runtime.services, { web: web?.handler });
+// Background jobs (imports) run here too unless JOBS_WORKER=false (then `npm run worker` does).
+if (config.jobs.worker) await startWorkers(runtime.services).catch(exitWith);
 const { port } = server.address() as AddressInfo;
 log.info(
   {
@@ -48,7 +51,7 @@ async function shutdown(signal: string) {
   server.closeIdleConnections();
   await web?.close(); // its hot-reload sockets would keep the server open
   await closed;
-  await runtime.close();
+  await runtime.close(); // stops the job queue first: a running job gets a few seconds, then is retried later
   log.info('stopped');
   process.exit(0);
 }

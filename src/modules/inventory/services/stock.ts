@@ -1,6 +1,6 @@
 import { conflict, invalidInput, notFound } from '../../../core/errors.js';
 import { newId } from '../../../core/ids.js';
-import { sqlArray } from '../../../db/sql.js';
+import { sqlArray, uuidV7Sql } from '../../../db/sql.js';
 import type { Transaction, VendorWriteContext } from '../../../db/write.js';
 import { MAX_STOCK, type MovementReason } from '../contract.js';
 
@@ -119,4 +119,47 @@ function assertFits(lines: StockLine[], quantities: Map<string, number>, options
     const message = `would take the stock above the maximum of ${MAX_STOCK.toLocaleString('en')} units`;
     throw invalidInput([{ path, message }]);
   }
+}
+
+export interface StockLevelOptions {
+  reason: MovementReason;
+  note?: string | null;
+  reference?: string | null;
+}
+
+/**
+ * The set-based form of changeStock, for writers of many items at once (imports): there is no
+ * second way to change a quantity, only a second way to say which. The new quantities come from
+ * a SQL relation `(id uuid, quantity int)` over the vendor's items (a temporary table of the
+ * caller's transaction, never a list of bind parameters), and one statement locks those items in
+ * id order (as changeStock does, so it queues behind sales instead of deadlocking with them),
+ * sets each quantity and writes one movement per item whose quantity changes, its delta the new
+ * quantity minus the locked one. The invariants are changeStock's: a quantity is never below zero
+ * nor above MAX_STOCK (refused here first, and by the items CHECK), and an item's ledger adds up
+ * to its quantity, because before, after and delta come from the locked row in the statement that
+ * writes them. Answers how many movements were written.
+ */
+export async function setStockLevels(tx: Transaction<VendorWriteContext>, relation: string, options: StockLevelOptions): Promise<number> {
+  const [outside] = await tx.em.execute<{ n: string }[]>(`select count(*) as n from (${relation}) t where t.quantity < 0 or t.quantity > ${MAX_STOCK}`);
+  if (Number(outside?.n ?? 0) > 0) {
+    throw invalidInput([{ path: ['quantity'], message: `must be from 0 to ${MAX_STOCK.toLocaleString('en')} units` }]);
+  }
+  const result = await tx.em.execute(
+    `with target as (${relation}),
+     locked as (
+       select i.id, i.quantity from items i join target t on t.id = i.id
+        where i.vendor_id = ? order by i.id for update of i
+     ),
+     moved as (
+       update items i set quantity = t.quantity
+         from locked l join target t on t.id = l.id
+        where i.id = l.id and t.quantity <> l.quantity
+       returning i.id, i.store_id, l.quantity as before, t.quantity as after
+     )
+     insert into stock_movements (id, item_id, vendor_id, store_id, delta, quantity_before, quantity_after, reason, note, reference, actor_id, created_at)
+     select ${uuidV7Sql}, m.id, ?, m.store_id, m.after - m.before, m.before, m.after, ?, ?, ?, ?, now() from moved m`,
+    [tx.vendor.id, tx.vendor.id, options.reason, options.note ?? null, options.reference ?? null, tx.user?.id ?? null],
+    'run',
+  );
+  return (result as unknown as { affectedRows: number }).affectedRows;
 }
