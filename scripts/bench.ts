@@ -1,4 +1,4 @@
-// npm run bench [-- --quick]
+// npm run bench [-- --quick]   (CSV imports: npm run bench -- --imports [--rows 100000], see bench/imports.ts)
 // Measures the production build of the API under autocannon (32 connections, loopback, a separate
 // process) against its limits on this machine: raw SQL on plain Express, and bcrypt alone.
 // Prints each scenario as it completes, then one table, and writes it as JSON under bench-results/.
@@ -23,6 +23,11 @@ import { parseFlags } from './support/flags.js';
 import { step } from './support/progress.js';
 
 const flags = parseFlags();
+if (flags.imports === 'true') {
+  const { importBench } = await import('./bench/imports.js');
+  await importBench(Number(flags.rows ?? 100_000));
+  process.exit(process.exitCode ?? 0);
+}
 const quick = flags.quick === 'true';
 const plan = quick
   ? { items: 10_000, vendors: 2, seconds: 3 }

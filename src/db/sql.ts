@@ -18,3 +18,10 @@ export const instantOf = (value: string | Date): Date => new Date(value);
  */
 export const uuidV7Sql =
   "encode(set_bit(set_bit(overlay(uuid_send(gen_random_uuid()) placing substring(int8send((extract(epoch from clock_timestamp()) * 1000)::bigint) from 3) from 1 for 6), 52, 1), 53, 1), 'hex')::uuid";
+
+/**
+ * A PostgreSQL array literal of any text (quoted and escaped; null stays NULL), bound as one
+ * parameter and cast in SQL (`?::text[]`), for values sqlArray cannot carry.
+ */
+export const sqlTextArray = (values: readonly (string | null)[]): string =>
+  `{${values.map((value) => (value === null ? 'NULL' : `"${value.replace(/[\\"]/g, (c) => `\\${c}`)}"`)).join(',')}}`;

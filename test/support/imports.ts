@@ -34,3 +34,21 @@ export const csvOf = (rows: (string | number)[][], delimiter = ',') =>
     const text = String(cell);
     return /[",;\n\r]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
   }).join(delimiter)).join('\n') + '\n';
+
+/** Stops this process's job queue (a running job is failed, to be retried) and starts a new worker. */
+export async function restartImportWorker(): Promise<void> {
+  await app().jobs.stop(1000);
+  working = null;
+  await withImportWorker();
+}
+
+/** Uploads bytes through imports.createUploadUrl and the local storage, answering the uploadId. */
+export async function uploadCsv(who: Pick<SignedUp, 'caller'>, bytes: Buffer): Promise<string> {
+  const { LocalStorage } = await import('../../src/modules/media/storage/local.js');
+  const storage = app().storage as InstanceType<typeof LocalStorage>;
+  const upload = await who.caller.imports.createUploadUrl({ fileName: 'file.csv', contentType: 'text/csv', size: bytes.length });
+  await storage.storeStream(storage.claimsOf(upload.uploadUrl.split('/').pop()!), (async function* () {
+    yield bytes;
+  })());
+  return upload.uploadId;
+}

@@ -2,7 +2,7 @@ import { uuidV7Sql } from '../../../db/sql.js';
 import { conflict } from '../../../core/errors.js';
 import { write, type Transaction, type VendorWriteContext } from '../../../db/write.js';
 import { changesOf } from '../../audit/changes.js';
-import { setStockLevels } from '../../inventory/services/stock.js';
+import { writeStockLevels } from '../../inventory/services/stock.js';
 import type { ImportSummary } from '../contract.js';
 import { cardColumnList, countsSql, itemWriteColumns, planSql } from './plan.js';
 
@@ -59,7 +59,7 @@ export async function applyImport(wc: VendorWriteContext, request: ApplyRequest)
     const [counts] = await tx.em.execute<{ create: number; update: number; unchanged: number }[]>(countsSql('import_plan'));
     const summary: ImportSummary = { create: counts!.create, update: counts!.update, unchanged: counts!.unchanged, error: request.errorRows };
 
-    await step('items', () => upsertItems(tx, summary));
+    await step('items', () => upsertItems(tx, jobId));
     await step('cardDetails', () =>
       run(`insert into card_details (id, item_id, ${cardColumnList})
            select coalesce(p.card_id, ${uuidV7Sql}), p.item_id, ${cardColumnList.split(', ').map((c) => `p.${c}`).join(', ')}
@@ -79,8 +79,6 @@ export async function applyImport(wc: VendorWriteContext, request: ApplyRequest)
                                         ('projectedPrice', p.old_projected_price, p.projected_price)) as f(field, old_value, new_value)
             where (p.creating or p.item_changed) and f.new_value is distinct from f.old_value and not (f.old_value is null and f.new_value = 0)`,
       [tx.user?.id ?? null]));
-    await step('movements', () =>
-      setStockLevels(tx, 'select p.item_id as id, p.quantity from import_plan p where p.quantity_changed', { reason: 'import', reference: jobId }));
     await step('finish', async () => {
       tx.audit({ entity: 'ImportJob', entityId: jobId, action: 'imports.apply', changes: changesOf(null, { ...request.describe, ...summary }) });
       const marked = await run(
@@ -96,27 +94,41 @@ export async function applyImport(wc: VendorWriteContext, request: ApplyRequest)
 
 /**
  * One INSERT ... ON CONFLICT (vendor, lower(sku)) DO UPDATE for the new and the changed items,
- * with the merged values of the plan (so an absent field keeps its value). New items start at
- * quantity 0: their stock is the `import` movement setStockLevels writes next. An item created by
- * someone else since the plan was made (a SKU that was free) is not overwritten: the count differs
- * and the transaction rolls back with CONFLICT.
+ * with the merged values of the plan (so an absent field keeps its value), quantities included,
+ * and in the same statement their `import` movements through the stock primitive
+ * (writeStockLevels): `before` is the plan's quantity, read after the items were locked. An item
+ * created by someone else since the plan was made (a SKU that was free) is not overwritten: the
+ * count differs and the transaction rolls back with CONFLICT.
  */
-async function upsertItems(tx: Transaction<VendorWriteContext>, summary: ImportSummary): Promise<void> {
+async function upsertItems(tx: Transaction<VendorWriteContext>, jobId: string): Promise<void> {
   const columns = itemWriteColumns;
-  const result = (await tx.em.execute(
-    `insert into items (id, vendor_id, created_by_id, sku, quantity, search_text, version, created_at, updated_at, ${columns.join(', ')})
-     select p.item_id, ?, ?, p.sku, p.old_quantity,
-            lower(concat_ws(' ', p.name, p.sku, nullif(p.description, ''), nullif(p.set_name, ''))), 1, now(), now(),
-            ${columns.map((c) => `p.${c}`).join(', ')}
-       from import_plan p where p.creating or p.item_changed or p.card_changed or p.quantity_changed
-     on conflict (vendor_id, lower(sku)) do update
-        set ${columns.map((c) => `${c} = excluded.${c}`).join(', ')}, search_text = excluded.search_text,
-            version = items.version + 1, updated_at = excluded.updated_at
-      where items.id = excluded.id`,
-    [tx.vendor.id, tx.user?.id ?? null],
-    'run',
-  )) as unknown as { affectedRows: number };
-  if (result.affectedRows !== summary.create + summary.update) {
+  await writeStockLevels(
+    tx,
+    {
+      ctes: `upserted as (
+        insert into items (id, vendor_id, created_by_id, sku, quantity, search_text, version, created_at, updated_at, ${columns.join(', ')})
+        select p.item_id, ?, ?, p.sku, p.quantity,
+               lower(concat_ws(' ', p.name, p.sku, nullif(p.description, ''), nullif(p.set_name, ''))), 1, now(), now(),
+               ${columns.map((c) => `p.${c}`).join(', ')}
+          from import_plan p where p.creating or p.item_changed or p.card_changed or p.quantity_changed
+        on conflict (vendor_id, lower(sku)) do update
+           set ${columns.map((c) => `${c} = excluded.${c}`).join(', ')}, quantity = excluded.quantity, search_text = excluded.search_text,
+               version = items.version + 1, updated_at = excluded.updated_at
+         where items.id = excluded.id
+        returning items.id, items.store_id, items.quantity
+      ),
+      moved as (
+        select u.id, u.store_id, p.old_quantity as before, u.quantity as after from upserted u join import_plan p on p.item_id = u.id
+      )`,
+      params: [tx.vendor.id, tx.user?.id ?? null],
+    },
+    { reason: 'import', reference: jobId },
+  );
+  // Only a new item can have been skipped (its SKU taken meanwhile by another item).
+  const [skipped] = await tx.em.execute<{ n: number }[]>(
+    'select count(*)::int as n from import_plan p where p.creating and not exists (select 1 from items i where i.id = p.item_id)',
+  );
+  if (skipped!.n > 0) {
     throw conflict('Items with SKUs of this file were created while it was being imported; run the import again');
   }
 }

@@ -2,6 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import pg from 'pg';
 import { Readable } from 'node:stream';
 import { hasRole } from '../../../core/roles.js';
+import { sqlArray, sqlTextArray } from '../../../db/sql.js';
 import type { VendorWriteContext } from '../../../db/write.js';
 import type { AppServices } from '../../../services.js';
 import { Store, Vendor, VendorMember } from '../../vendors/entities.js';
@@ -15,9 +16,9 @@ import { readerFor } from './presets.js';
 import { attributeProblem, validateRow, type ValidRow } from './rows.js';
 import { createStagingSql, StagingWriter, stagingTableOf } from './staging.js';
 
-/** Test seams: a pause at each phase, so a test can cancel or stop a worker at a known point. */
+/** Test seams: a pause at each phase and apply step, so a test can cancel or stop a worker at a known point. */
 export interface ImportHooks {
-  onPhase?: (phase: 'reading' | 'checking' | 'applying', jobId: string) => Promise<void>;
+  onPhase?: (phase: string, jobId: string) => Promise<void>;
 }
 let hooks: ImportHooks = {};
 export const setImportHooks = (next: ImportHooks) => {
@@ -139,7 +140,7 @@ class ImportRun {
       defaultStoreId: defaultStore.id,
       errorRows,
       describe: { fileName: this.job.fileName, preset: this.job.preset, partial: this.job.partial, rows: rowsTotal },
-      checkpoint: () => this.checkpoint(),
+      checkpoint: (step) => this.checkpoint(step),
       timings: this.timings,
     });
   }
@@ -287,7 +288,7 @@ class ImportRun {
       await this.em.execute(
         `insert into import_errors (job_id, position, line, "column", message)
          select ?, ? + n, e.line, e.col, e.message from unnest(?::int[], ?::text[], ?::text[]) with ordinality as e(line, col, message, n)`,
-        [this.job.id, first, batch.map((e) => e.row), batch.map((e) => e.column), batch.map((e) => e.message)],
+        [this.job.id, first, sqlArray(batch.map((e) => e.row)), sqlTextArray(batch.map((e) => e.column)), sqlTextArray(batch.map((e) => e.message))],
       );
     });
     return this.flushing;
@@ -311,7 +312,8 @@ class ImportRun {
   }
 
   /** Between the apply's statements: the job still running and this worker not stopping. */
-  private async checkpoint(): Promise<void> {
+  private async checkpoint(step: string): Promise<void> {
+    await hooks.onPhase?.(`apply:${step}`, this.job.id);
     const [row] = await this.em.fork().execute<{ status: string }[]>('select status from import_jobs where id = ?', [this.job.id]);
     if (row?.status !== 'running' || this.signal.aborted) throw new ImportCancelled();
   }

@@ -129,36 +129,29 @@ export interface StockLevelOptions {
 
 /**
  * The set-based form of changeStock, for writers of many items at once (imports): there is no
- * second way to change a quantity, only a second way to say which. The new quantities come from
- * a SQL relation `(id uuid, quantity int)` over the vendor's items (a temporary table of the
- * caller's transaction, never a list of bind parameters), and one statement locks those items in
- * id order (as changeStock does, so it queues behind sales instead of deadlocking with them),
- * sets each quantity and writes one movement per item whose quantity changes, its delta the new
- * quantity minus the locked one. The invariants are changeStock's: a quantity is never below zero
- * nor above MAX_STOCK (refused here first, and by the items CHECK), and an item's ledger adds up
- * to its quantity, because before, after and delta come from the locked row in the statement that
- * writes them. Answers how many movements were written.
+ * second way to change a quantity, only a second way to say which. The caller's statement sets
+ * the quantities (an import's one INSERT ... ON CONFLICT DO UPDATE, so each item row is written
+ * once) and this primitive turns what it did into the ledger in the same statement: `moves` are
+ * CTE definitions ending in `moved(id, store_id, before, after)`, one row per item written, and
+ * every row whose quantity changed becomes one movement, its delta `after - before`. No list of
+ * bind parameters is involved, whatever the number of items.
+ *
+ * The invariants stay changeStock's, and the caller must meet the one this cannot see:
+ * - `before` is the quantity the item had, read after the caller locked the items in id order in
+ *   this transaction (as changeStock does, so it queues behind sales instead of deadlocking with
+ *   them); a new item's `before` is 0;
+ * - a quantity is never below zero nor above MAX_STOCK: the import's rows are validated by the
+ *   items schema, and the items CHECK refuses anything else, rolling the whole write back;
+ * - the ledger adds up to the quantity: the movement is written by the statement that sets it,
+ *   from the locked `before`.
+ * Answers how many movements were written.
  */
-export async function setStockLevels(tx: Transaction<VendorWriteContext>, relation: string, options: StockLevelOptions): Promise<number> {
-  const [outside] = await tx.em.execute<{ n: string }[]>(`select count(*) as n from (${relation}) t where t.quantity < 0 or t.quantity > ${MAX_STOCK}`);
-  if (Number(outside?.n ?? 0) > 0) {
-    throw invalidInput([{ path: ['quantity'], message: `must be from 0 to ${MAX_STOCK.toLocaleString('en')} units` }]);
-  }
+export async function writeStockLevels(tx: Transaction<VendorWriteContext>, moves: { ctes: string; params: unknown[] }, options: StockLevelOptions): Promise<number> {
   const result = await tx.em.execute(
-    `with target as (${relation}),
-     locked as (
-       select i.id, i.quantity from items i join target t on t.id = i.id
-        where i.vendor_id = ? order by i.id for update of i
-     ),
-     moved as (
-       update items i set quantity = t.quantity
-         from locked l join target t on t.id = l.id
-        where i.id = l.id and t.quantity <> l.quantity
-       returning i.id, i.store_id, l.quantity as before, t.quantity as after
-     )
+    `with ${moves.ctes}
      insert into stock_movements (id, item_id, vendor_id, store_id, delta, quantity_before, quantity_after, reason, note, reference, actor_id, created_at)
-     select ${uuidV7Sql}, m.id, ?, m.store_id, m.after - m.before, m.before, m.after, ?, ?, ?, ?, now() from moved m`,
-    [tx.vendor.id, tx.vendor.id, options.reason, options.note ?? null, options.reference ?? null, tx.user?.id ?? null],
+     select ${uuidV7Sql}, m.id, ?, m.store_id, m.after - m.before, m.before, m.after, ?, ?, ?, ?, now() from moved m where m.after <> m.before`,
+    [...moves.params, tx.vendor.id, options.reason, options.note ?? null, options.reference ?? null, tx.user?.id ?? null],
     'run',
   );
   return (result as unknown as { affectedRows: number }).affectedRows;
