@@ -1,5 +1,6 @@
 import type { RouterInputs, RouterOutputs } from '../../src/router.js';
 import { startImportWorker } from '../../src/modules/imports/worker.js';
+import type { LocalStorage } from '../../src/modules/media/storage/local.js';
 import { app } from './app.js';
 import type { SignedUp } from './fixtures.js';
 
@@ -44,8 +45,7 @@ export async function restartImportWorker(): Promise<void> {
 
 /** Uploads bytes through imports.createUploadUrl and the local storage, answering the uploadId. */
 export async function uploadCsv(who: Pick<SignedUp, 'caller'>, bytes: Buffer): Promise<string> {
-  const { LocalStorage } = await import('../../src/modules/media/storage/local.js');
-  const storage = app().storage as InstanceType<typeof LocalStorage>;
+  const storage = app().storage as LocalStorage;
   const upload = await who.caller.imports.createUploadUrl({ fileName: 'file.csv', contentType: 'text/csv', size: bytes.length });
   await storage.storeStream(storage.claimsOf(upload.uploadUrl.split('/').pop()!), (async function* () {
     yield bytes;
