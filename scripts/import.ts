@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { systemWriteContext } from '../src/db/write.js';
-import { createImportInput } from '../src/modules/imports/contract.js';
+import { createImportInput, importInputIssues } from '../src/modules/imports/contract.js';
 import { createImport } from '../src/modules/imports/services/create-import.js';
 import { startImportWorker } from '../src/modules/imports/worker.js';
 import { ImportJob } from '../src/modules/imports/entities.js';
@@ -50,6 +50,8 @@ const parsed = createImportInput.safeParse({
   partial: flags.partial === 'true',
 });
 if (!parsed.success) fail(parsed.error.issues.map((i) => `${i.path.join('.') || 'input'}: ${i.message}`).join('; '));
+const rules = importInputIssues(parsed.data!);
+if (rules.length) fail(rules.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
 
 const ended = await withRuntime(async ({ services }) => {
   const vendor = await services.orm.em.fork().findOne(Vendor, { slug: flags.vendor! });

@@ -41,8 +41,25 @@ export type MappableField = (typeof mappableFields)[number];
  */
 export const mappingSchema = z
   .record(label(200), z.enum(mappableFields))
-  .refine((mapping) => Object.keys(mapping).length <= 100, 'at most 100 columns')
-  .refine((mapping) => new Set(Object.values(mapping)).size === Object.values(mapping).length, 'maps two columns to one field');
+  .refine((mapping) => Object.keys(mapping).length <= 100, 'at most 100 columns');
+
+/**
+ * The rules between fields of imports.create (checked by the service, so the schema stays a plain
+ * object for REST and the fuzz tier): csv or uploadId, a mapping for custom only with sku and
+ * name, never for native, one column per field.
+ */
+export function importInputIssues(input: CreateImportInput): { path: string[]; message: string }[] {
+  const issues: { path: string[]; message: string }[] = [];
+  if ((input.csv === undefined) === (input.uploadId === undefined)) issues.push({ path: ['csv'], message: 'give either csv or uploadId' });
+  const targets = Object.values(input.mapping ?? {});
+  if (input.preset === 'custom' && !input.mapping) issues.push({ path: ['mapping'], message: 'is required for the custom preset' });
+  if (input.preset === 'native' && input.mapping) issues.push({ path: ['mapping'], message: 'is for the custom and tcgplayer presets' });
+  if (input.preset === 'custom' && input.mapping && !(targets.includes('sku') && targets.includes('name'))) {
+    issues.push({ path: ['mapping'], message: 'must map a column to sku and one to name' });
+  }
+  if (new Set(targets).size !== targets.length) issues.push({ path: ['mapping'], message: 'maps two columns to one field' });
+  return issues;
+}
 
 export const createImportInput = z
   .object({
@@ -57,18 +74,7 @@ export const createImportInput = z
     /** Commit every valid row and report the others (default: all rows or none). */
     partial: z.boolean().optional(),
   })
-  .strict()
-  .superRefine((input, ctx) => {
-    if ((input.csv === undefined) === (input.uploadId === undefined)) {
-      ctx.addIssue({ code: 'custom', path: ['csv'], message: 'give either csv or uploadId' });
-    }
-    if (input.preset === 'custom' && !input.mapping) ctx.addIssue({ code: 'custom', path: ['mapping'], message: 'is required for the custom preset' });
-    if (input.preset === 'native' && input.mapping) ctx.addIssue({ code: 'custom', path: ['mapping'], message: 'is for the custom and tcgplayer presets' });
-    const targets = Object.values(input.mapping ?? {});
-    if (input.preset === 'custom' && input.mapping && !(targets.includes('sku') && targets.includes('name'))) {
-      ctx.addIssue({ code: 'custom', path: ['mapping'], message: 'must map a column to sku and one to name' });
-    }
-  });
+  .strict();
 export type CreateImportInput = z.output<typeof createImportInput>;
 
 export const createImportUploadUrlInput = z

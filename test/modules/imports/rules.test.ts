@@ -110,6 +110,9 @@ describe('imports: bad input, partial imports, roles and vendor isolation', () =
     await withImportWorker();
     const own = await shop.caller.imports.create({ uploadId, fileName: 'a.csv', preset: 'native', mode: 'apply' });
     expect((await waitForImport(shop.caller, own.id)).summary).to.deep.equal({ create: 1, update: 0, unchanged: 0, error: 0 });
-    expect(await app().storage.hasObject(`${shop.vendor.id}/imports/${uploadId}.csv`)).to.equal(false);
+    // The worker deletes the uploaded file once the job has ended.
+    const path = `${shop.vendor.id}/imports/${uploadId}.csv`;
+    for (let i = 0; i < 40 && (await app().storage.hasObject(path)); i++) await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(await app().storage.hasObject(path)).to.equal(false);
   });
 });

@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { conflict, forbidden, notFound } from '../../../core/errors.js';
+import { conflict, forbidden, invalidInput, notFound } from '../../../core/errors.js';
 import { write, type VendorWriteContext } from '../../../db/write.js';
 import { changesOf } from '../../audit/changes.js';
 import { CSV_TYPE } from '../../media/contract.js';
 import { importPath } from '../../media/images.js';
 import { storeScopeOf } from '../../vendors/selectors/store-scope.js';
-import type { CreateImportInput } from '../contract.js';
+import { importInputIssues, type CreateImportInput } from '../contract.js';
 import { ImportJob } from '../entities.js';
 import { findImportJob, importJobDto } from '../selectors/jobs.js';
 
@@ -22,6 +22,8 @@ async function assertMayImport(wc: VendorWriteContext): Promise<void> {
  * queued jobs at start) is harmless.
  */
 export async function createImport(wc: VendorWriteContext, input: CreateImportInput) {
+  const issues = importInputIssues(input);
+  if (issues.length) throw invalidInput(issues);
   await assertMayImport(wc);
   const uploadPath = input.uploadId ? importPath(wc.vendor.id, input.uploadId) : null;
   if (uploadPath && !(await wc.services.storage.hasObject(uploadPath))) throw notFound('Upload');
