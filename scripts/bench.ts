@@ -1,4 +1,5 @@
 // npm run bench [-- --quick] [-- --only items.list,items.get] [-- --cpu-prof]
+//   --imports [--rows 100000]  the CSV imports instead (scripts/bench/imports.ts)
 //   --only      runs the scenarios whose name contains one of the comma-separated words (and their baselines)
 //   --rounds N  measures every scenario N times, in turn, and reports each one's median round
 //   --seconds S the length of one scenario's measurement (default 10)
@@ -39,6 +40,11 @@ const flags = parseFlags();
 if (flags.overview === 'true') {
   await benchOverview(flags);
   process.exit();
+}
+if (flags.imports === 'true') {
+  const { importBench } = await import('./bench/imports.js');
+  await importBench(Number(flags.rows ?? 100_000));
+  process.exit(process.exitCode ?? 0);
 }
 const quick = flags.quick === 'true';
 const only = flags.only?.split(',').map((word) => word.trim()).filter(Boolean);

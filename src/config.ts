@@ -69,6 +69,9 @@ const envSchema = z.object({
   MAIL_FROM: z.string().trim().min(3).default('Omni-Stock <no-reply@omni-stock.local>'),
   APP_URL: z.url({ protocol: /^https?$/ }).optional(),
   EMBEDDED_DB_IN_PRODUCTION: booleanFlag.default(false),
+  JOBS_WORKER: booleanFlag.default(true),
+  JOBS_POLL_SECONDS: z.coerce.number().min(0.5, 'must be at least 0.5').max(60).default(2),
+  SUPABASE_IMPORTS_BUCKET: z.string().regex(/^[a-z0-9][a-z0-9._-]{1,62}$/, 'must be a bucket name').default('imports'),
 });
 
 type EnvVars = z.infer<typeof envSchema>;
@@ -134,7 +137,7 @@ function buildConfig(vars: EnvVars, dataDir: string, jwtSecret: string) {
     publicUrl,
     /** Supabase Storage when configured; null selects the local filesystem storage. */
     supabase: vars.SUPABASE_URL && vars.SUPABASE_SERVICE_ROLE_KEY
-      ? { url: vars.SUPABASE_URL, serviceRoleKey: vars.SUPABASE_SERVICE_ROLE_KEY, bucket: vars.SUPABASE_BUCKET }
+      ? { url: vars.SUPABASE_URL, serviceRoleKey: vars.SUPABASE_SERVICE_ROLE_KEY, bucket: vars.SUPABASE_BUCKET, importsBucket: vars.SUPABASE_IMPORTS_BUCKET }
       : null,
     /** Express's `trust proxy`: false (none), a hop count, or addresses / CIDR blocks / loopback. */
     trustProxy: vars.TRUST_PROXY,
@@ -150,6 +153,8 @@ function buildConfig(vars: EnvVars, dataDir: string, jwtSecret: string) {
     mail: { smtpUrl: vars.SMTP_URL, from: vars.MAIL_FROM },
     /** The web app's base URL, for links in mail (invitations, password reset): this server's own unless it is elsewhere. */
     appUrl: (vars.APP_URL ?? publicUrl).replace(/\/+$/, ''),
+    /** Background jobs (imports): whether this process works them (`npm run worker` always does), and how often it polls. */
+    jobs: { worker: vars.JOBS_WORKER, pollSeconds: vars.JOBS_POLL_SECONDS },
   };
 }
 

@@ -1,6 +1,7 @@
 import type { inferRouterInputs, inferRouterOutputs } from '@trpc/server';
 import { auditRouter } from './modules/audit/router.js';
 import { authRouter, usersRouter } from './modules/identity/router.js';
+import { importsRouter } from './modules/imports/router.js';
 import { inventoryRouter, itemsRouter } from './modules/inventory/router.js';
 import { mediaRouter } from './modules/media/router.js';
 import { reportsRouter } from './modules/reports/router.js';
@@ -20,6 +21,7 @@ export const appRouter = router({
   inventory: inventoryRouter,
   sales: salesRouter,
   reports: reportsRouter,
+  imports: importsRouter,
   audit: auditRouter,
 });
 

@@ -56,6 +56,7 @@ export async function openRuntime(options: RuntimeOptions = {}): Promise<Runtime
     caller: (info) => createCaller(services, info),
     em: () => orm.em.fork(),
     async close() {
+      await services.jobs.stop();
       await services.rateLimiter.close();
       await orm.close();
       await database.stop();

@@ -1,5 +1,6 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { Config } from './config.js';
+import { JobQueue } from './jobs/queue.js';
 import type { Logger } from './logger.js';
 import { createAuthRateLimiter, type AuthRateLimiter } from './modules/identity/rate-limit.js';
 import { createStorage } from './modules/media/storage/index.js';
@@ -17,6 +18,8 @@ export interface AppServices {
   /** Which image URLs items may carry: `imageUrlProblem(imageUrlPolicy, vendorId, url)`. */
   imageUrlPolicy: ImageUrlPolicy;
   mailer: Mailer;
+  /** Background jobs (pg-boss): started on first use; `startWorkers` (src/jobs/workers.ts) works them. */
+  jobs: JobQueue;
 }
 
 /** Wires the long-lived collaborators from configuration. */
@@ -30,5 +33,6 @@ export function createServices(config: Config, orm: MikroORM, log: Logger): AppS
     storage,
     imageUrlPolicy: imageUrlPolicy(config, storage),
     mailer: createMailer(config, log),
+    jobs: new JobQueue({ connectionString: orm.config.get('clientUrl')!, log, pollingIntervalSeconds: config.jobs.pollSeconds }),
   };
 }

@@ -60,6 +60,12 @@ export const procedureAccess = {
   'reports.inventoryValue': 'viewer',
   'reports.topSellers': 'viewer',
   'reports.slowMovers': 'viewer',
+  'imports.create': 'staff',
+  'imports.createUploadUrl': 'staff',
+  'imports.get': 'staff',
+  'imports.list': 'staff',
+  'imports.cancel': 'staff',
+  'imports.errors': 'staff',
   'audit.list': 'admin',
 } as const satisfies Record<string, Access>;
 

@@ -49,3 +49,18 @@ export const joinSql = (fragments: readonly Sql[], separator: string): Sql => ({
   text: fragments.map((f) => f.text).join(separator),
   params: fragments.flatMap((f) => f.params),
 });
+
+/**
+ * A new v7 UUID made by PostgreSQL (time-ordered like core/ids.ts's newId), for set-based inserts
+ * that make many rows in one statement: the millisecond clock in the first 48 bits of a random
+ * UUID, with the version bits set to 7.
+ */
+export const uuidV7Sql =
+  "encode(set_bit(set_bit(overlay(uuid_send(gen_random_uuid()) placing substring(int8send((extract(epoch from clock_timestamp()) * 1000)::bigint) from 3) from 1 for 6), 52, 1), 53, 1), 'hex')::uuid";
+
+/**
+ * A PostgreSQL array literal of any text (quoted and escaped; null stays NULL), bound as one
+ * parameter and cast in SQL (`?::text[]`), for values sqlArray cannot carry.
+ */
+export const sqlTextArray = (values: readonly (string | null)[]): string =>
+  `{${values.map((value) => (value === null ? 'NULL' : `"${value.replace(/[\\"]/g, (c) => `\\${c}`)}"`)).join(',')}}`;

@@ -4,10 +4,12 @@ import type { AddressInfo } from 'node:net';
 import { createApp } from '../app.js';
 import type { Config } from '../config.js';
 import type { Logger } from '../logger.js';
+import { startWorkers } from '../jobs/workers.js';
 import { openRuntime, type Runtime } from '../runtime.js';
 import { createWebApp } from '../web/serve.js';
 import { exitWith } from './startup.js';
 import { serverPoolSize } from './pool-size.js';
+import { runsBackgroundJobs } from './primary.js';
 
 /** What a worker tells the primary once it serves requests. */
 export interface ReadyMessage {
@@ -38,6 +40,9 @@ export async function runServer(config: Config, log: Logger, startedAt: number):
   const runtime: Runtime = await openRuntime({ config, log, poolSize: worker ? undefined : (url) => serverPoolSize(config, url) }).catch(exitWith);
   const web = createWebApp(config, log, server);
   handle = createApp(runtime.services, { web: web?.handler });
+  // Background jobs (imports) run in one process (the only one, or the cluster's first worker),
+  // unless JOBS_WORKER=false: then `npm run worker` runs them.
+  if (config.jobs.worker && runsBackgroundJobs()) await startWorkers(runtime.services).catch(exitWith);
   const { port } = server.address() as AddressInfo;
   if (worker) {
     process.send!({ omni: 'ready', port } satisfies ReadyMessage);

@@ -122,6 +122,22 @@ const scenarios: Record<string, Scenario> = {
       return asOwner(shop, 'SaleReturn', { id: sale.id, lines: [{ lineId: sale.lines[0]!.id, quantity: 1 }] });
     },
   },
+  'imports.create': {
+    run: async (shop) => asOwner(shop, 'ImportJob', { csv: 'sku,name\nA-1,Alpha\n', fileName: 'a.csv', preset: 'native', mode: 'dryRun' }),
+  },
+  'imports.createUploadUrl': { run: async (shop) => asOwner(shop, 'none', { fileName: 'a.csv', contentType: 'text/csv', size: 100 }) },
+  'imports.cancel': {
+    async run(shop) {
+      // A queued job no worker has taken (written directly, never sent to the queue).
+      const job = app().orm.em.fork();
+      const [row] = await job.execute<{ id: string }[]>(
+        `insert into import_jobs (id, vendor_id, created_by_id, file_name, preset, mode, csv, created_at)
+         values (gen_random_uuid(), ?, ?, 'a.csv', 'native', 'dryRun', 'sku,name', now()) returning id`,
+        [shop.vendor.id, shop.user.id],
+      );
+      return asOwner(shop, 'ImportJob', { id: row!.id });
+    },
+  },
 };
 
 async function soldOnce(shop: SignedUp) {

@@ -12,7 +12,7 @@ import { defaultStoreId, joinVendor } from '../support/members.js';
 /** The app's services with a storage that records what it is asked to delete (and deletes nothing). */
 function recordingDeletes() {
   const deleted: string[] = [];
-  const storage: StoragePort = { ...app().storage, publicUrl: (p) => app().storage.publicUrl(p), createUploadUrl: (t) => app().storage.createUploadUrl(t), deleteObjects: async (paths) => void deleted.push(...paths) };
+  const storage: StoragePort = { ...app().storage, publicUrl: (p) => app().storage.publicUrl(p), createUploadUrl: (t) => app().storage.createUploadUrl(t), openObject: (p) => app().storage.openObject(p), hasObject: (p) => app().storage.hasObject(p), deleteObjects: async (paths) => void deleted.push(...paths) };
   return { services: { ...app(), storage }, deleted };
 }
 

@@ -22,6 +22,7 @@ export const testConfig = (overrides: Record<string, string> = {}) =>
     AUTH_REQUESTS_PER_EMAIL: '1000',
     CORS_ORIGINS: 'https://app.example.test',
     IMAGE_HOSTS: 'images.example.test',
+    JOBS_POLL_SECONDS: '0.5',
     ...overrides,
   });
 
@@ -35,6 +36,7 @@ export async function startTestApp(): Promise<void> {
 }
 
 export async function stopTestApp(): Promise<void> {
+  await services?.jobs.stop(1000);
   await services?.rateLimiter.close();
   await services?.orm.close();
   services = undefined;

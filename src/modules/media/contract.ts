@@ -8,6 +8,12 @@ export const imageTypes = ['image/jpeg', 'image/png', 'image/webp', 'image/gif']
 export type ImageType = (typeof imageTypes)[number];
 export const MAX_IMAGE_BYTES = 10 * 1024 * 1024;
 
+/** CSV files for imports: stored privately (never served), at most 50 MB. */
+export const CSV_TYPE = 'text/csv';
+export const MAX_CSV_BYTES = 50 * 1024 * 1024;
+/** What an upload URL may be for: a product image or an import file. */
+export type UploadType = ImageType | typeof CSV_TYPE;
+
 export const createUploadUrlInput = z
   .object({
     fileName: label(255),

@@ -32,6 +32,10 @@ export const OBJECT_PATH = new RegExp(`^(${UUID})/(${UUID}|unassigned)/${UUID}\\
 export const newObjectPath = (vendorId: string, itemId: string | undefined, ext: string) =>
   `${vendorId.toLowerCase()}/${itemId?.toLowerCase() ?? 'unassigned'}/${randomUUID()}.${ext}`;
 
+/** `<vendorId>/imports/<uploadId>.csv`: an import file; never served (GET /media serves OBJECT_PATH only). */
+export const IMPORT_PATH = new RegExp(`^(${UUID})/imports/(${UUID})\\.csv$`);
+export const importPath = (vendorId: string, uploadId: string) => `${vendorId.toLowerCase()}/imports/${uploadId.toLowerCase()}.csv`;
+
 /** The vendor folder of a well-formed object path, else null. */
 export const vendorOfPath = (path: string): string | null => OBJECT_PATH.exec(path)?.[1] ?? null;
 

@@ -1,5 +1,6 @@
 import express, { Router, type Request, type Response } from 'express';
 import type { Logger } from '../../logger.js';
+import { CSV_TYPE } from './contract.js';
 import { OBJECT_PATH } from './images.js';
 import { LocalStorage } from './storage/local.js';
 import type { StoragePort } from './storage/port.js';
@@ -17,8 +18,9 @@ export function mediaRoutes(storage: StoragePort, log: Logger): Router {
     try {
       const claims = storage.claimsOf(String(req.params.token));
       checkHeaders(req, claims);
-      await storage.store(claims, await readBody(req, claims.size));
-      res.status(201).json({ path: claims.path, publicUrl: storage.publicUrl(claims.path) });
+      if (claims.contentType === CSV_TYPE) await storage.storeStream(claims, req as AsyncIterable<Buffer>);
+      else await storage.store(claims, await readBody(req, claims.size));
+      res.status(201).json(claims.contentType === CSV_TYPE ? { path: claims.path } : { path: claims.path, publicUrl: storage.publicUrl(claims.path) });
     } catch (error) {
       refuse(res, error, log);
     }

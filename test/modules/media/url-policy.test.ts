@@ -89,6 +89,7 @@ describe('image URL policy', () => {
         url: 'https://abc.supabase.co',
         serviceRoleKey: 'k',
         bucket: 'product-images',
+        importsBucket: 'imports',
       });
     });
   });

@@ -1,6 +1,6 @@
 import { conflict, invalidInput, notFound } from '../../../core/errors.js';
 import { newId } from '../../../core/ids.js';
-import { sqlArray } from '../../../db/sql.js';
+import { sqlArray, uuidV7Sql } from '../../../db/sql.js';
 import type { Transaction, VendorWriteContext } from '../../../db/write.js';
 import { MAX_STOCK, type MovementReason } from '../contract.js';
 
@@ -119,4 +119,40 @@ function assertFits(lines: StockLine[], quantities: Map<string, number>, options
     const message = `would take the stock above the maximum of ${MAX_STOCK.toLocaleString('en')} units`;
     throw invalidInput([{ path, message }]);
   }
+}
+
+export interface StockLevelOptions {
+  reason: MovementReason;
+  note?: string | null;
+  reference?: string | null;
+}
+
+/**
+ * The set-based form of changeStock, for writers of many items at once (imports): there is no
+ * second way to change a quantity, only a second way to say which. The caller's statement sets
+ * the quantities (an import's one INSERT ... ON CONFLICT DO UPDATE, so each item row is written
+ * once) and this primitive turns what it did into the ledger in the same statement: `moves` are
+ * CTE definitions ending in `moved(id, store_id, before, after)`, one row per item written, and
+ * every row whose quantity changed becomes one movement, its delta `after - before`. No list of
+ * bind parameters is involved, whatever the number of items.
+ *
+ * The invariants stay changeStock's, and the caller must meet the one this cannot see:
+ * - `before` is the quantity the item had, read after the caller locked the items in id order in
+ *   this transaction (as changeStock does, so it queues behind sales instead of deadlocking with
+ *   them); a new item's `before` is 0;
+ * - a quantity is never below zero nor above MAX_STOCK: the import's rows are validated by the
+ *   items schema, and the items CHECK refuses anything else, rolling the whole write back;
+ * - the ledger adds up to the quantity: the movement is written by the statement that sets it,
+ *   from the locked `before`.
+ * Answers how many movements were written.
+ */
+export async function writeStockLevels(tx: Transaction<VendorWriteContext>, moves: { ctes: string; params: unknown[] }, options: StockLevelOptions): Promise<number> {
+  const result = await tx.em.execute(
+    `with ${moves.ctes}
+     insert into stock_movements (id, item_id, vendor_id, store_id, delta, quantity_before, quantity_after, reason, note, reference, actor_id, created_at)
+     select ${uuidV7Sql}, m.id, ?, m.store_id, m.after - m.before, m.before, m.after, ?, ?, ?, ?, now() from moved m where m.after <> m.before`,
+    [...moves.params, tx.vendor.id, options.reason, options.note ?? null, options.reference ?? null, tx.user?.id ?? null],
+    'run',
+  );
+  return (result as unknown as { affectedRows: number }).affectedRows;
 }

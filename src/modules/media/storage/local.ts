@@ -1,8 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
+import { createReadStream, createWriteStream } from 'node:fs';
+import { mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve, sep } from 'node:path';
+import type { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import type { Logger } from '../../../logger.js';
-import { isImageOf, OBJECT_PATH } from '../images.js';
+import { CSV_TYPE, type ImageType } from '../contract.js';
+import { IMPORT_PATH, isImageOf, OBJECT_PATH } from '../images.js';
 import type { SignedUpload, StoragePort, UploadTarget } from './port.js';
 import { invalidToken, signUploadToken, UploadRefused, uploadTokenKey, verifyUploadToken, type UploadClaims } from './upload-token.js';
 
@@ -57,13 +61,41 @@ export class LocalStorage implements StoragePort {
   }
 
   /**
-   * Stores the bytes of one upload: exact size, a whole image of the declared type, first use of
-   * the token only. The file is written aside and renamed into place, so a reader never sees half
-   * a file; the marker is taken between the two, and given back when the rename fails.
+   * Stores the bytes of one image upload: exact size, a whole image of the declared type, first
+   * use of the token only.
    */
   async store(claims: UploadClaims, data: Buffer): Promise<void> {
     if (data.length !== claims.size) throw new UploadRefused(400, `Expected exactly ${claims.size} bytes, received ${data.length}`);
-    if (!(await isImageOf(claims.contentType, data))) throw new UploadRefused(422, `The file is not a valid ${claims.contentType} image`);
+    if (claims.contentType === CSV_TYPE || !(await isImageOf(claims.contentType as ImageType, data))) {
+      throw new UploadRefused(422, `The file is not a valid ${claims.contentType} image`);
+    }
+    await this.place(claims, (staged) => writeFile(staged, data, { flag: 'wx' }));
+  }
+
+  /**
+   * Stores an import file as it arrives (up to 50 MB, never held in memory): exactly the declared
+   * size, first use of the token only. Its content is checked by the import that reads it.
+   */
+  async storeStream(claims: UploadClaims, body: AsyncIterable<Buffer>): Promise<void> {
+    await this.place(claims, async (staged) => {
+      let received = 0;
+      async function* limited() {
+        for await (const chunk of body) {
+          received += chunk.length;
+          if (received > claims.size) throw new UploadRefused(413, `This upload URL accepts exactly ${claims.size} bytes`);
+          yield chunk;
+        }
+      }
+      await pipeline(limited, createWriteStream(staged, { flags: 'wx' }));
+      if (received !== claims.size) throw new UploadRefused(400, `Expected exactly ${claims.size} bytes, received ${received}`);
+    });
+  }
+
+  /**
+   * The file is written aside and renamed into place, so a reader never sees half a file; the
+   * marker is taken between the two, and given back when the rename fails.
+   */
+  private async place(claims: UploadClaims, writeStaged: (staged: string) => Promise<void>): Promise<void> {
     const file = this.fileOf(claims.path);
     if (!file) throw invalidToken();
     const staged = join(this.staging, `${claims.id}.${randomUUID()}`);
@@ -71,18 +103,34 @@ export class LocalStorage implements StoragePort {
     let marked = false;
     try {
       await Promise.all([mkdir(dirname(file), { recursive: true }), mkdir(this.markers, { recursive: true }), mkdir(this.staging, { recursive: true })]);
-      await writeFile(staged, data, { flag: 'wx' });
+      await writeStaged(staged);
       await this.markUsed(marker);
       marked = true;
       await rename(staged, file);
     } catch (error) {
       await this.discard(marked ? [staged, marker] : [staged]);
       if (error instanceof UploadRefused) throw error;
-      this.log.error({ err: error, path: claims.path }, 'could not store uploaded image');
-      throw new UploadRefused(503, 'The image could not be stored; try again shortly');
+      this.log.error({ err: error, path: claims.path }, 'could not store uploaded file');
+      throw new UploadRefused(503, `The ${claims.contentType === CSV_TYPE ? 'file' : 'image'} could not be stored; try again shortly`);
     }
-    this.log.info({ path: claims.path, size: claims.size }, 'stored uploaded image');
+    this.log.info({ path: claims.path, size: claims.size }, 'stored uploaded file');
     await this.pruneMarkers();
+  }
+
+  async hasObject(path: string): Promise<boolean> {
+    const file = this.fileOf(path);
+    return file !== null && (await stat(file).then(() => true, () => false));
+  }
+
+  async openObject(path: string): Promise<Readable | null> {
+    const file = this.fileOf(path);
+    if (!file) return null;
+    try {
+      await stat(file);
+    } catch {
+      return null;
+    }
+    return createReadStream(file);
   }
 
   async deleteObjects(paths: string[]): Promise<void> {
@@ -92,17 +140,17 @@ export class LocalStorage implements StoragePort {
         try {
           if (!file) throw new Error('not an object path of this storage');
           await rm(file, { force: true });
-          this.log.info({ path }, 'deleted stored image');
+          this.log.info({ path }, 'deleted stored file');
         } catch (error) {
-          this.log.warn({ err: error, path }, 'could not delete stored image');
+          this.log.warn({ err: error, path }, 'could not delete stored file');
         }
       }),
     );
   }
 
-  /** The file of a well-formed object path, never outside the root; else null. */
+  /** The file of a well-formed object path (an image or an import file), never outside the root; else null. */
   private fileOf(path: string): string | null {
-    if (!OBJECT_PATH.test(path)) return null;
+    if (!OBJECT_PATH.test(path) && !IMPORT_PATH.test(path)) return null;
     const file = resolve(this.root, path);
     return file.startsWith(this.root + sep) ? file : null;
   }

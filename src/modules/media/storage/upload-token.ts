@@ -1,8 +1,8 @@
 import jwt from 'jsonwebtoken';
 import { createHmac, randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import { imageTypes, MAX_IMAGE_BYTES } from '../contract.js';
-import { OBJECT_PATH } from '../images.js';
+import { CSV_TYPE, imageTypes, MAX_CSV_BYTES, MAX_IMAGE_BYTES } from '../contract.js';
+import { IMPORT_PATH, OBJECT_PATH } from '../images.js';
 import type { UploadTarget } from './port.js';
 
 /**
@@ -20,13 +20,11 @@ export interface UploadClaims extends UploadTarget {
 const ALGORITHM = 'HS256';
 const AUDIENCE = 'media-upload';
 
-const claimsSchema = z.object({
-  path: z.string().regex(OBJECT_PATH),
-  type: z.enum(imageTypes),
-  size: z.number().int().min(1).max(MAX_IMAGE_BYTES),
-  jti: z.uuid(),
-  exp: z.number().int(),
-});
+const common = { jti: z.uuid(), exp: z.number().int() };
+const claimsSchema = z.union([
+  z.object({ path: z.string().regex(OBJECT_PATH), type: z.enum(imageTypes), size: z.number().int().min(1).max(MAX_IMAGE_BYTES), ...common }),
+  z.object({ path: z.string().regex(IMPORT_PATH), type: z.literal(CSV_TYPE), size: z.number().int().min(1).max(MAX_CSV_BYTES), ...common }),
+]);
 
 /** A refused upload, with the HTTP status the upload route answers. */
 export class UploadRefused extends Error {
