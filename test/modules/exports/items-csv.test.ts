@@ -202,7 +202,7 @@ describe('GET /exports/items.csv', () => {
       const url = new URL(`${server.baseUrl}/exports/items.csv?sort=sku&order=asc`);
       const chunks: Buffer[] = [];
       await new Promise<void>((resolve, reject) => {
-        const req = request(url, { headers: { authorization: `Bearer ${owner.accessToken}` } }, (res) => {
+        const req = request(url, { agent: false, headers: { authorization: `Bearer ${owner.accessToken}` } }, (res) => {
           const fail = (error: Error) => {
             req.destroy(); // frees the server's cursor, which would block the next test's truncate
             reject(error);
@@ -252,7 +252,7 @@ describe('GET /exports/items.csv', () => {
       return Number(row!.n);
     };
     await new Promise<void>((resolve, reject) => {
-      const req = request(new URL(`${server.baseUrl}/exports/items.csv`), { headers: { authorization: `Bearer ${owner.accessToken}` } }, (res) => {
+      const req = request(new URL(`${server.baseUrl}/exports/items.csv`), { agent: false, headers: { authorization: `Bearer ${owner.accessToken}` } }, (res) => {
         res.once('data', () => {
           res.pause();
           setTimeout(() => {
@@ -264,7 +264,8 @@ describe('GET /exports/items.csv', () => {
           }, 200);
         });
       });
-      req.on('error', () => {});
+      // Its own connection (no reused keep-alive socket), and an error before the answer fails the test.
+      req.on('error', reject);
       req.end();
     });
     for (let waited = 0; (await openCursors()) > 0; waited += 50) {

@@ -1,4 +1,5 @@
 import { parse } from 'csv-parse';
+import { unescapeFormulaCell } from '../../../contract/csv-cells.js';
 import type { Readable } from 'node:stream';
 
 /** A file that cannot be read at all: the job fails with this message (no row is applied). */
@@ -37,7 +38,8 @@ export async function* readCsv(source: AsyncIterable<Buffer | string> | Readable
     p.on('data', (entry: { record: string[]; info: { lines: number } }) => {
       let inner = 0;
       for (const cell of entry.record) for (let i = cell.indexOf('\n'); i >= 0; i = cell.indexOf('\n', i + 1)) inner++;
-      records.push({ line: entry.info.lines - inner, cells: entry.record });
+      // Our exports escape formula-like text cells with a quote: it comes off again here.
+      records.push({ line: entry.info.lines - inner, cells: entry.record.map(unescapeFormulaCell) });
     });
     p.on('error', (error: Error) => {
       failure = new ImportFileError(`The file is not valid CSV: ${error.message}`);
