@@ -24,7 +24,7 @@ export const publicProcedure = t.procedure.use(async ({ ctx, path, next }) => {
   const error = toTRPCError(result.error);
   const original = result.error.cause ?? result.error;
   if (error.code === 'INTERNAL_SERVER_ERROR') request.log.error({ err: original, path }, 'unexpected error');
-  if (error.code === 'SERVICE_UNAVAILABLE') request.log.warn({ err: original, path }, 'database unavailable');
+  if (error.code === 'SERVICE_UNAVAILABLE') request.log.warn({ err: original, path }, 'unavailable');
   return { ...result, error };
 });
 

@@ -88,7 +88,7 @@ function sendExportError(request: RequestContext, res: Response, route: Route, c
     return;
   }
   if (error.code === 'INTERNAL_SERVER_ERROR') request.log.error({ err: original, route }, 'unexpected error');
-  if (error.code === 'SERVICE_UNAVAILABLE') request.log.warn({ err: original, route }, 'database unavailable');
+  if (error.code === 'SERVICE_UNAVAILABLE') request.log.warn({ err: original, route }, 'unavailable');
   const body = restErrorBody(error);
   if (body.retryAfter !== undefined) res.setHeader('Retry-After', String(body.retryAfter));
   res.status(body.httpStatus).json({ error: body });
