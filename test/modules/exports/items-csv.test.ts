@@ -255,13 +255,19 @@ describe('GET /exports/items.csv', () => {
       const req = request(new URL(`${server.baseUrl}/exports/items.csv`), { agent: false, headers: { authorization: `Bearer ${owner.accessToken}` } }, (res) => {
         res.once('data', () => {
           res.pause();
-          setTimeout(() => {
-            openCursors().then((n) => {
-              expect(n, 'the cursor is open while the client waits').to.equal(1);
-              req.destroy();
-              resolve();
-            }, reject);
-          }, 200);
+          // The export's backend shows its statement between fetches as the load allows: ask until it does.
+          const seen = async () => {
+            for (const until = Date.now() + 5000; Date.now() < until; await new Promise((r) => setTimeout(r, 50))) if ((await openCursors()) === 1) return true;
+            return false;
+          };
+          seen().then((open) => {
+            req.destroy();
+            if (open) resolve();
+            else reject(new Error('the cursor was not seen open while the client waited'));
+          }, (error: unknown) => {
+            req.destroy();
+            reject(error as Error);
+          });
         });
       });
       // Its own connection (no reused keep-alive socket), and an error before the answer fails the test.
