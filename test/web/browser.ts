@@ -93,6 +93,18 @@ export async function openBrowser(viewport = { width: 1280, height: 860 }): Prom
   });
 }
 
+/** A new shop through the API (auth.register): its owner's tokens. */
+export async function registerOwner(url: string, owner: { email: string; password: string; vendorName: string; firstName: string }) {
+  const response = await fetch(`${url}/trpc/auth.register`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ ...owner, passwordConfirm: owner.password }),
+  });
+  const body = (await response.json()) as { result?: { data: { accessToken: string; refreshToken: string } }; error?: unknown };
+  if (!body.result) throw new Error(`auth.register: ${JSON.stringify(body.error)}`);
+  return body.result.data;
+}
+
 /**
  * Signed in as the app itself would be: the API's tokens in the page's localStorage (as
  * web/src/api/session.ts keeps them), before the app starts; the next goto opens signed in.

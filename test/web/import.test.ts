@@ -2,7 +2,7 @@ import { expect } from 'chai';
 import { readFileSync } from 'node:fs';
 import type { BrowserContext, Page } from 'playwright-core';
 import { tcgplayerColumns } from '../../src/contract/csv.js';
-import { checkScreen, CHROMIUM, hasChromium, openBrowser, screenshot, signInWithTokens, startWebServer, watchForErrors, type WebServer } from './browser.js';
+import { checkScreen, CHROMIUM, hasChromium, openBrowser, registerOwner, screenshot, signInWithTokens, startWebServer, watchForErrors, type WebServer } from './browser.js';
 
 // Run inside the page by page.evaluate (the test program has no DOM types).
 declare const window: { innerWidth: number };
@@ -14,11 +14,6 @@ declare const document: { documentElement: { scrollWidth: number } };
  * and exported again.
  */
 const PASSWORD = 'importer password 1';
-
-interface Tokens {
-  accessToken: string;
-  refreshToken: string;
-}
 
 /** A TCGplayer seller export with the real header: five cards, the third with an unknown printing (file line 4). */
 function tcgplayerFile(): string {
@@ -48,12 +43,7 @@ if (!hasChromium && !process.env.CI) console.log(`  import browser tests skipped
   before(async function () {
     if (!hasChromium) throw new Error(`CI needs Chromium at ${CHROMIUM} (apt-get install -y chromium)`);
     server = await startWebServer();
-    const registered = await fetch(`${server.url}/trpc/auth.register`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email: `import-${process.pid}@example.test`, password: PASSWORD, passwordConfirm: PASSWORD, vendorName: 'Jungle Cards', firstName: 'Brock' }),
-    }).then((r) => r.json() as Promise<{ result: { data: Tokens } }>);
-    const tokens = registered.result.data;
+    const tokens = await registerOwner(server.url, { email: `import-${process.pid}@example.test`, password: PASSWORD, vendorName: 'Jungle Cards', firstName: 'Brock' });
     browser = await openBrowser();
     page = browser.pages()[0] ?? (await browser.newPage());
     errors = watchForErrors(page);

@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import type { BrowserContext, Page } from 'playwright-core';
-import { checkScreen, CHROMIUM, hasChromium, openBrowser, screenshot, signInWithTokens, startWebServer, watchForErrors, type WebServer } from './browser.js';
+import { checkScreen, CHROMIUM, hasChromium, openBrowser, registerOwner, screenshot, signInWithTokens, startWebServer, watchForErrors, type WebServer } from './browser.js';
 
 // Run inside the page by page.evaluate (the test program has no DOM types).
 declare const window: { innerWidth: number };
@@ -66,12 +66,7 @@ if (!hasChromium && !process.env.CI) console.log(`  point-of-sale browser tests 
     if (!hasChromium) throw new Error(`CI needs Chromium at ${CHROMIUM} (apt-get install -y chromium)`);
     server = await startWebServer();
     const email = `${unique('till')}@example.test`;
-    const registered = await fetch(`${server.url}/trpc/auth.register`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email, password: PASSWORD, passwordConfirm: PASSWORD, vendorName: 'Convention Cards', firstName: 'Misty' }),
-    }).then((r) => r.json() as Promise<{ result: { data: Tokens } }>);
-    tokens = registered.result.data;
+    tokens = await registerOwner(server.url, { email, password: PASSWORD, vendorName: 'Convention Cards', firstName: 'Misty' });
     await api('vendors.update', { taxRate: '8.25' });
     browser = await openBrowser();
     page = browser.pages()[0] ?? (await browser.newPage());
