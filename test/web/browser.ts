@@ -93,6 +93,29 @@ export async function openBrowser(viewport = { width: 1280, height: 860 }): Prom
   });
 }
 
+/** A new shop through the API (auth.register): its owner's tokens. */
+export async function registerOwner(url: string, owner: { email: string; password: string; vendorName: string; firstName: string }) {
+  const response = await fetch(`${url}/trpc/auth.register`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ ...owner, passwordConfirm: owner.password }),
+  });
+  const body = (await response.json()) as { result?: { data: { accessToken: string; refreshToken: string } }; error?: unknown };
+  if (!body.result) throw new Error(`auth.register: ${JSON.stringify(body.error)}`);
+  return body.result.data;
+}
+
+/**
+ * Signed in as the app itself would be: the API's tokens in the page's localStorage (as
+ * web/src/api/session.ts keeps them), before the app starts; the next goto opens signed in.
+ */
+export async function signInWithTokens(page: Page, url: string, tokens: { accessToken: string; refreshToken: string }) {
+  await page.goto(`${url}/sign-in`);
+  const claims = JSON.parse(Buffer.from(tokens.accessToken.split('.')[1]!, 'base64url').toString()) as { iat: number; exp: number };
+  const session = { ...tokens, accessExpiresAt: Date.now() + (claims.exp - claims.iat) * 1000 };
+  await page.evaluate((value) => (window.localStorage as { setItem(key: string, value: string): void }).setItem('omni-stock.session', value), JSON.stringify(session));
+}
+
 /** Fails on any uncaught error or console error the page reports. */
 export function watchForErrors(page: Page): () => string[] {
   const errors: string[] = [];

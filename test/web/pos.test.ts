@@ -1,11 +1,10 @@
 import { expect } from 'chai';
 import type { BrowserContext, Page } from 'playwright-core';
-import { checkScreen, CHROMIUM, hasChromium, openBrowser, screenshot, startWebServer, watchForErrors, type WebServer } from './browser.js';
+import { checkScreen, CHROMIUM, hasChromium, openBrowser, registerOwner, screenshot, signInWithTokens, startWebServer, watchForErrors, type WebServer } from './browser.js';
 
 // Run inside the page by page.evaluate (the test program has no DOM types).
 declare const window: { innerWidth: number };
 declare const document: { documentElement: { scrollWidth: number }; activeElement: unknown };
-declare const localStorage: { setItem(key: string, value: string): void };
 
 /**
  * The point of sale and the sales screens in Chromium: one server and one browser for the file,
@@ -67,21 +66,12 @@ if (!hasChromium && !process.env.CI) console.log(`  point-of-sale browser tests 
     if (!hasChromium) throw new Error(`CI needs Chromium at ${CHROMIUM} (apt-get install -y chromium)`);
     server = await startWebServer();
     const email = `${unique('till')}@example.test`;
-    const registered = await fetch(`${server.url}/trpc/auth.register`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email, password: PASSWORD, passwordConfirm: PASSWORD, vendorName: 'Convention Cards', firstName: 'Misty' }),
-    }).then((r) => r.json() as Promise<{ result: { data: Tokens } }>);
-    tokens = registered.result.data;
+    tokens = await registerOwner(server.url, { email, password: PASSWORD, vendorName: 'Convention Cards', firstName: 'Misty' });
     await api('vendors.update', { taxRate: '8.25' });
     browser = await openBrowser();
     page = browser.pages()[0] ?? (await browser.newPage());
     errors = watchForErrors(page);
-    // Signed in as the app itself would be: the tokens in localStorage, before the app starts.
-    await page.goto(`${server.url}/sign-in`);
-    const claims = JSON.parse(Buffer.from(tokens.accessToken.split('.')[1]!, 'base64url').toString()) as { iat: number; exp: number };
-    const session = { ...tokens, accessExpiresAt: Date.now() + (claims.exp - claims.iat) * 1000 };
-    await page.evaluate((value) => localStorage.setItem('omni-stock.session', value), JSON.stringify(session));
+    await signInWithTokens(page, server.url, tokens);
   });
   after(async () => {
     await browser?.cleanup();

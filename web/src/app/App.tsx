@@ -18,6 +18,7 @@ const Inventory = lazy(() => import('../inventory/InventoryPage'));
 const NewItem = lazy(() => import('../inventory/NewItemPage'));
 const ItemPage = lazy(() => import('../inventory/ItemPage'));
 const EditItem = lazy(() => import('../inventory/EditItemPage'));
+const ImportItems = lazy(() => import('../inventory/ImportPage'));
 const Team = lazy(() => import('../team/TeamPage'));
 const Stores = lazy(() => import('../stores/StoresPage'));
 const Settings = lazy(() => import('../settings/SettingsPage'));
@@ -52,6 +53,7 @@ export function App() {
               <Route path="sales/:id" element={<Sale />} />
               <Route element={<RequireRole minimum="staff" />}>
                 <Route path="pos" element={<Pos />} />
+                <Route path="inventory/import" element={<ImportItems />} />
               </Route>
               <Route path="reports" element={<Reports />} />
               <Route element={<RequireRole minimum="admin" />}>

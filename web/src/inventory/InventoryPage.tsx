@@ -3,10 +3,12 @@ import { useMemo, useRef, useState } from 'react';
 import { Link } from 'react-router';
 import { itemSorts, type ItemSort } from '@api/modules/inventory/contract';
 import { trpc, trpcClient } from '../api/client';
+import { queryString } from '../api/download';
 import { keysetPages } from '../api/pages';
 import { useCan } from '../auth/useMe';
 import { formatCount } from '../lib/format';
 import { Alert } from '../ui/Alert';
+import { ExportButton } from '../ui/ExportButton';
 import { PageHeader } from '../ui/PageHeader';
 import { QueryError } from '../ui/states';
 import { BulkActions } from './BulkActions';
@@ -70,7 +72,25 @@ export default function InventoryPage() {
 
   return (
     <div className="page-fill">
-      <PageHeader title="Inventory" actions={canWrite && <Link to="/inventory/new" className="button button--primary">Add item</Link>} />
+      <PageHeader
+        title="Inventory"
+        actions={
+          <>
+            <ExportButton label="Export CSV" path="/exports/items.csv" query={queryString({ ...listInput(filters), preset: 'native' })} />
+            <ExportButton label="Export for TCGplayer" path="/exports/items.csv" query={queryString({ ...listInput(filters), preset: 'tcgplayer' })} />
+            {canWrite && (
+              <Link to="/inventory/import" className="button">
+                Import CSV
+              </Link>
+            )}
+            {canWrite && (
+              <Link to="/inventory/new" className="button button--primary">
+                Add item
+              </Link>
+            )}
+          </>
+        }
+      />
       <div className="toolbar" role="search">
         <label htmlFor="item-search" className="visually-hidden">
           Search items

@@ -4,10 +4,12 @@ import { Link, useSearchParams } from 'react-router';
 import { listSalesInput, paymentMethods, saleStatuses } from '@api/modules/sales/contract';
 import type { RouterInputs } from '@api/router';
 import { trpc, trpcClient } from '../api/client';
+import { queryString } from '../api/download';
 import { keysetPages } from '../api/pages';
 import { useCan, useVendor } from '../auth/useMe';
 import { formatCount, formatDateTime } from '../lib/format';
 import { formatMoney } from '../lib/money';
+import { ExportButton } from '../ui/ExportButton';
 import { Field } from '../ui/Field';
 import { PageHeader } from '../ui/PageHeader';
 import { EmptyState, QueryError, Skeleton } from '../ui/states';
@@ -57,9 +59,19 @@ const startOf = (day: string, plusDays = 0) => {
   return new Date(y, m - 1, d + plusDays).toISOString();
 };
 
+/** The export needs a period: the dates chosen, else the last 30 days up to the end of today. */
+function exportPeriod(from: string, to: string, storeId: string | undefined) {
+  const today = new Date();
+  const day = (date: Date) => `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`;
+  const end = to || day(today);
+  const start = from || day(new Date(today.getFullYear(), today.getMonth(), today.getDate() - 29));
+  return { from: startOf(start), to: startOf(end, 1), storeId };
+}
+
 export default function SalesPage() {
   const { currency } = useVendor();
   const canSell = useCan('staff');
+  const isAdmin = useCan('admin');
   const { filters, update, clear } = useSaleFilters();
   const [search, setSearch] = useState(filters.search);
   const stores = useQuery(trpc.stores.list.queryOptions({ includeArchived: true }));
@@ -91,7 +103,26 @@ export default function SalesPage() {
 
   return (
     <>
-      <PageHeader title="Sales" actions={canSell && <Link to="/pos" className="button button--primary">New sale</Link>} />
+      <PageHeader
+        title="Sales"
+        actions={
+          <>
+            {isAdmin && (
+              <ExportButton
+                label="Export CSV"
+                path="/exports/sales.csv"
+                query={queryString(exportPeriod(filters.from, filters.to, filters.storeId))}
+                disabled={Boolean(badRange)}
+              />
+            )}
+            {canSell && (
+              <Link to="/pos" className="button button--primary">
+                New sale
+              </Link>
+            )}
+          </>
+        }
+      />
       <form
         role="search"
         className="toolbar"
