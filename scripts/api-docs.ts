@@ -172,7 +172,7 @@ export function apiReference(): string {
     '  their HTTP status and the body `Error` (the message and the same fields as tRPC’s `error.data`).',
     '',
     'Authenticated calls send `Authorization: Bearer <access token>`. Who may call what is the permission matrix in',
-    'the [README](../README.md#permission-matrix). Besides the errors listed, any call may answer 503',
+    'the README at the root of this repository ("Permission matrix"). Besides the errors listed, any call may answer 503',
     '`SERVICE_UNAVAILABLE` while the database is unavailable, and 500 `INTERNAL_SERVER_ERROR` for anything unexpected.',
     `The OpenAPI 3.1 document is served at \`${REST_BASE}/openapi.json\`, and browsable at \`/api/docs\`.`,
     '',
