@@ -4,24 +4,9 @@
 // (npm run bench -- --overview).
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { readableStoreIds, storeScopeOf } from '../../src/modules/vendors/selectors/store-scope.js';
-import type { ItemCategory, OverviewOutput } from '../../src/modules/inventory/contract.js';
+import type { OverviewOutput } from '../../src/modules/inventory/contract.js';
+import { overviewOf, type OverviewRow } from '../../src/modules/inventory/selectors/overview.js';
 import type { VendorActor } from '../../src/modules/inventory/services/item-access.js';
-
-/** One grouping set's row: the store columns are set on 'store' rows, the category on 'category' rows. */
-interface OverviewRow {
-  by: 'all' | 'store' | 'category';
-  storeId: string;
-  storeName: string;
-  category: ItemCategory;
-  totalSkus: string;
-  totalUnits: string;
-  valueAtCost: string;
-  valueAtMarket: string;
-  valueAtProjected: string;
-  potentialProfit: string;
-  lowStockCount: string;
-  outOfStockCount: string;
-}
 
 // Unbounded numeric: a stock of 10^9 units at a price of 10^10 is worth more than any numeric(p,2).
 const money = (expression: string) => `round(coalesce(sum(${expression}), 0), 2)::text`;
@@ -50,17 +35,5 @@ export async function fullScanOverview(em: EntityManager, actor: VendorActor): P
   const storeIds = readableStoreIds(await storeScopeOf(em, actor.member));
   const storeFilter = storeIds === undefined ? '' : storeIds.length ? 'and i.store_id in (?)' : 'and false';
   const params = [actor.vendor.lowStockThreshold, actor.vendor.id, ...(storeIds?.length ? [storeIds] : [])];
-  const rows = await em.execute<OverviewRow[]>(fullScanOverviewSql(storeFilter), params);
-  const totals = rows.find((r) => r.by === 'all');
-  if (!totals) throw new Error('overview: the grand-total grouping set is always present');
-  const counts = (r: OverviewRow) => ({ totalSkus: Number(r.totalSkus), totalUnits: Number(r.totalUnits), valueAtCost: r.valueAtCost, valueAtMarket: r.valueAtMarket });
-  return {
-    ...counts(totals),
-    valueAtProjected: totals.valueAtProjected,
-    potentialProfit: totals.potentialProfit,
-    lowStockCount: Number(totals.lowStockCount),
-    outOfStockCount: Number(totals.outOfStockCount),
-    byStore: rows.filter((r) => r.by === 'store').map((r) => ({ storeId: r.storeId, name: r.storeName, ...counts(r) })),
-    byCategory: rows.filter((r) => r.by === 'category').map((r) => ({ category: r.category, ...counts(r) })),
-  };
+  return overviewOf(await em.execute<OverviewRow[]>(fullScanOverviewSql(storeFilter), params));
 }

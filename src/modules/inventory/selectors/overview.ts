@@ -4,7 +4,7 @@ import type { ItemCategory, OverviewOutput } from '../contract.js';
 import type { VendorActor } from '../services/item-access.js';
 
 /** One grouping set's row: the store columns are set on 'store' rows, the category on 'category' rows. */
-interface OverviewRow {
+export interface OverviewRow {
   by: 'all' | 'store' | 'category';
   storeId: string;
   storeName: string;
@@ -50,7 +50,11 @@ export async function inventoryOverview(em: EntityManager, actor: VendorActor): 
   const storeIds = readableStoreIds(await storeScopeOf(em, actor.member));
   const storeFilter = storeIds === undefined ? '' : storeIds.length ? 'and t.store_id in (?)' : 'and false';
   const params = [actor.vendor.id, ...(storeIds?.length ? [storeIds] : [])];
-  const rows = await em.execute<OverviewRow[]>(overviewSql(storeFilter), params);
+  return overviewOf(await em.execute<OverviewRow[]>(overviewSql(storeFilter), params));
+}
+
+/** The overview's answer from its grouping-set rows (also of the old full scan kept as the bench's reference). */
+export function overviewOf(rows: OverviewRow[]): OverviewOutput {
   const totals = rows.find((r) => r.by === 'all');
   if (!totals) throw new Error('overview: the grand-total grouping set is always present');
   const counts = (r: OverviewRow) => ({ totalSkus: Number(r.totalSkus), totalUnits: Number(r.totalUnits), valueAtCost: r.valueAtCost, valueAtMarket: r.valueAtMarket });
