@@ -244,10 +244,11 @@ describe('GET /exports/items.csv', () => {
   it('closes the cursor and frees its connection when the client goes away half-way', async () => {
     const owner = await signUp();
     await bulkItems(owner, 5000, 'y'.repeat(2000));
-    // The export's statement, on a backend that is not idle: its cursor is open.
+    // The export's statement, on a backend of this run's database that is not idle: its cursor is open. (Another test run
+    // may share the cluster and be exporting too.)
     const openCursors = async () => {
       const [row] = await app().orm.em.fork().execute<{ n: string }[]>(
-        `select count(*) as n from pg_stat_activity where state <> 'idle' and query like '%cd.external_ids as "externalIds"%' and pid <> pg_backend_pid()`,
+        `select count(*) as n from pg_stat_activity where datname = current_database() and state <> 'idle' and query like '%cd.external_ids as "externalIds"%' and pid <> pg_backend_pid()`,
       );
       return Number(row!.n);
     };
