@@ -13,6 +13,7 @@ import { chromium, type Page } from 'playwright-core';
 import { freePort } from '../src/db/embedded.js';
 import { createLogger } from '../src/logger.js';
 import { benchDatabase, ensureScaleDataset } from './bench/dataset.js';
+import { productionServer } from './bench/harness.js';
 import { parseFlags } from './support/flags.js';
 import { step } from './support/progress.js';
 
@@ -42,7 +43,7 @@ try {
   await step('building the production server and web app', () => run('npm', ['run', '-s', 'build']));
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
-  server = spawn('node', ['dist/src/server.js'], {
+  server = spawn(...productionServer(), {
     stdio: ['ignore', 'inherit', 'inherit'],
     env: {
       ...process.env,

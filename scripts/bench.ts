@@ -32,6 +32,7 @@ import { benchOverview } from './bench/overview.js';
 import { summariseProfile, type Window } from './bench/profile-summary.js';
 import type { ItemSort } from '../src/modules/inventory/contract.js';
 import type { CapturedReads } from './bench/baseline-server.js';
+import { productionServer, serverNodeFlags } from './bench/harness.js';
 import { captureSql } from './support/capture-sql.js';
 import { parseFlags } from './support/flags.js';
 import { step } from './support/progress.js';
@@ -114,9 +115,9 @@ try {
     WEB_CONCURRENCY: '1',
   };
   const { api, baseline } = await step('starting the API and the baseline server', async () => ({
-    api: await startServer('node', [...(cpuProfile ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`] : []), 'dist/src/server.js'], env),
-    // Through node itself (not the tsx wrapper), so the sampled pid is the server's.
-    baseline: await startServer('node', ['--import', 'tsx', 'scripts/bench/baseline-server.ts'], { ...env, BENCH_SQL_FILE: sqlFile, BENCH_PASSWORD: target.password }),
+    api: await startServer(...productionServer(cpuProfile ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`] : []), env),
+    // Through node itself (not the tsx wrapper), so the sampled pid is the server's; with the API's heap limits.
+    baseline: await startServer('node', [...serverNodeFlags(), '--import', 'tsx', 'scripts/bench/baseline-server.ts'], { ...env, BENCH_SQL_FILE: sqlFile, BENCH_PASSWORD: target.password }),
   }));
 
   const login = await postJson(`${api.url}/trpc/auth.login`, { email: target.email, password: target.password });
@@ -224,7 +225,7 @@ try {
   if (comparedNames.length) {
     const relogin = await postJson(`${api.url}/trpc/auth.login`, { email: target.email, password: target.password });
     auth.authorization = `Bearer ${(relogin as { result: { data: { accessToken: string } } }).result.data.accessToken}`;
-    const cluster = await step('starting the API with WEB_CONCURRENCY=2', () => startServer('node', ['dist/src/server.js'], { ...env, WEB_CONCURRENCY: '2' }));
+    const cluster = await step('starting the API with WEB_CONCURRENCY=2', () => startServer(...productionServer(), { ...env, WEB_CONCURRENCY: '2' }));
     const onCluster = (options: autocannon.Options): autocannon.Options => ({ ...options, url: String(options.url).replace(api.url, cluster.url) });
     for (const [index, name] of comparedNames.entries()) {
       const scenario = scenarios.find((s) => s.name === name)!;

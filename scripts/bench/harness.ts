@@ -15,6 +15,17 @@ export const CONNECTIONS = 32;
 export const BCRYPT_COST = 10;
 export const JWT_SECRET = 'bench-secret-bench-secret-bench-secret-0123';
 
+/** package.json's `config.serverNodeFlags`: the V8 heap limits `npm run start:prod` gives node (see "Memory" in the README). */
+export function serverNodeFlags(): string[] {
+  const { config } = JSON.parse(readFileSync('package.json', 'utf8')) as { config: { serverNodeFlags: string } };
+  return config.serverNodeFlags.split(/\s+/);
+}
+
+/** The production server as `npm run start:prod` starts it, with any `extra` node flags. */
+export function productionServer(extra: string[] = []): [command: string, args: string[]] {
+  return ['node', [...serverNodeFlags(), ...extra, 'dist/src/server.js']];
+}
+
 /** The production server's environment over the benchmark's database. */
 export function apiEnvironment(databaseUrl: string): NodeJS.ProcessEnv {
   return {

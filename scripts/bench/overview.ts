@@ -16,7 +16,7 @@ import { createLogger } from '../../src/logger.js';
 import { recomputeTotals, repairTotals } from '../../src/modules/inventory/services/totals.js';
 import { step } from '../support/progress.js';
 import { benchDatabase, ensureScaleDataset, type BenchTarget } from './dataset.js';
-import { apiEnvironment, BCRYPT_COST, captureCallSql, CONNECTIONS, isDead, measure, run, signIn, startServer, stopServers, type Scenario } from './harness.js';
+import { apiEnvironment, BCRYPT_COST, captureCallSql, CONNECTIONS, isDead, measure, run, productionServer, signIn, startServer, stopServers, type Scenario } from './harness.js';
 import { fullScanOverviewSql } from './overview-full-scan.js';
 
 const TRIGGERS = ['inventory_totals_insert', 'inventory_totals_update', 'inventory_totals_delete'];
@@ -66,7 +66,7 @@ async function benchSize(url: string, target: BenchTarget, options: { seconds: n
   const { fullScanSql, thresholdMs, sqlMs } = await prepare(url, target);
   const env = apiEnvironment(url);
   const { api, baseline } = await step('starting the API and the baseline server', async () => ({
-    api: await startServer('node', ['dist/src/server.js'], env),
+    api: await startServer(...productionServer(), env),
     baseline: await startServer('tsx', ['scripts/bench/baseline-server.ts'], { ...env, BENCH_OVERVIEW_SQL: fullScanSql, BENCH_PASSWORD: target.password }),
   }));
   const auth = await signIn(api.url, target);
@@ -96,7 +96,7 @@ async function benchSize(url: string, target: BenchTarget, options: { seconds: n
     result.writeSqlMs = await benchWriteStatements(url, target, options.rounds);
     // A fresh API for the writes: under the full scans' load its outage guard may have tripped.
     stopServers();
-    const writer = await step('restarting the API', () => startServer('node', ['dist/src/server.js'], env));
+    const writer = await step('restarting the API', () => startServer(...productionServer(), env));
     const writerAuth = await signIn(writer.url, target);
     result.writes = await benchWrites(url, target, writer, writerAuth, (scenario) => runOne(scenario, writer), options.rounds);
   }

@@ -1,9 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import sharp from 'sharp';
 import type { ImageType } from './contract.js';
 
-// Uploads are decoded once and never again: libvips' operation cache would only hold memory.
-sharp.cache(false);
+/**
+ * sharp, loaded by the first upload: libvips adds about 20 MB to every server process's memory,
+ * and most never see an upload. Uploads are decoded once and never again: libvips' operation
+ * cache would only hold memory.
+ */
+let loadedSharp: Promise<typeof import('sharp')> | undefined;
+const sharpModule = () => (loadedSharp ??= import('sharp').then((module) => (module.default.cache(false), module)));
 
 /** File extensions per type; the first is used when the caller's file name offers none of them. */
 const extensions: Record<ImageType, string[]> = {
@@ -63,6 +67,7 @@ const hasImageSignature = (type: ImageType, data: Buffer): boolean =>
  */
 export async function isImageOf(type: ImageType, data: Buffer): Promise<boolean> {
   if (!hasImageSignature(type, data)) return false;
+  const { default: sharp } = await sharpModule();
   try {
     const image = sharp(data, { failOn: 'error', animated: true });
     // sharp names the formats as the MIME subtypes: image/jpeg → jpeg.
