@@ -34,6 +34,8 @@ export function createApp(services: AppServices, { web }: { web?: RequestHandler
     const requestId = incoming && REQUEST_ID.test(incoming) ? incoming : randomUUID();
     res.locals.requestId = requestId;
     res.setHeader('X-Request-Id', requestId);
+    // The access log is at info: below it (production's usual warn) a request costs no listener.
+    if (!log.isLevelEnabled('info')) return next();
     const started = process.hrtime.bigint();
     res.on('finish', () => {
       const ms = Number(process.hrtime.bigint() - started) / 1e6;

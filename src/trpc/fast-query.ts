@@ -1,4 +1,4 @@
-import { TRPCError } from '@trpc/server';
+import { callTRPCProcedure, TRPCError } from '@trpc/server';
 import { getErrorShape } from '@trpc/server/unstable-core-do-not-import';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import { AppError } from '../core/errors.js';
@@ -10,9 +10,10 @@ type Procedures = Record<string, { _def: { type: string } } | undefined>;
 const procedures = appRouter._def.procedures as unknown as Procedures;
 
 /**
- * `GET /trpc/<query>?input=…`, one call (no batch, no streaming), answered through the router's
- * caller, so the same middlewares, parsers and error formatter run, with the same answer tRPC's
- * HTTP adapter gives: `{"result":{"data":…}}` or `{"error":<shape>}` with its status. The adapter
+ * `GET /trpc/<query>?input=…`, one call (no batch, no streaming), answered through tRPC's own
+ * procedure call (the one its adapter makes), so the same middlewares, parsers and error formatter
+ * run, with the same answer tRPC's HTTP adapter gives: `{"result":{"data":…}}` or
+ * `{"error":<shape>}` with its status. The adapter
  * turns every request into a fetch `Request` and writes every answer through a web stream (head,
  * body and end apart); for items.get that was a fifth of the server's CPU. Anything else (batches,
  * mutations, an unknown path, input that is not JSON) goes on to the adapter.
@@ -33,9 +34,8 @@ export function fastQueries(services: AppServices): RequestHandler {
         return next();
       }
     }
-    const caller = appRouter.createCaller({ request: createRequestContext(services, httpRequestInfo(req, res)) });
-    const procedure = path.split('.').reduce<unknown>((node, key) => (node as Record<string, unknown>)[key], caller) as (input: unknown) => Promise<unknown>;
-    procedure(input).then(
+    const ctx = { request: createRequestContext(services, httpRequestInfo(req, res)) };
+    callTRPCProcedure({ router: appRouter, path, type: 'query', ctx, getRawInput: async () => input, signal: undefined, batchIndex: 0 }).then(
       (data) => send(res, 200, { result: { data } }),
       (cause: unknown) => {
         const error = cause instanceof TRPCError ? cause : new TRPCError({ code: 'INTERNAL_SERVER_ERROR', cause });
