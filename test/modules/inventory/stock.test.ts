@@ -2,7 +2,8 @@ import { expect } from 'chai';
 import { Item, StockMovement } from '../../../src/modules/inventory/entities.js';
 import { app } from '../../support/app.js';
 import { callerAs, expectTRPCError, issuePaths, signUp } from '../../support/fixtures.js';
-import { createItem } from '../../support/items.js';
+import { createItem, IMAGE } from '../../support/items.js';
+import { countStatements } from '../../support/statements.js';
 
 const fork = () => app().orm.em.fork();
 
@@ -21,6 +22,19 @@ describe('items.adjustStock and the ledger', () => {
     await shop.caller.items.adjustStock({ id: item.id, delta: 10, reason: 'return' });
     expect((await shop.caller.items.get({ id: item.id })).quantity).to.equal(11);
     expect(await ledgerSum(item.id)).to.equal(11);
+  });
+
+  it('answers the item as items.get does, in three statements (membership, lock, update); a create in four', async () => {
+    const shop = await signUp();
+    const item = await createItem(shop, { quantity: 4, cardDetails: { game: 'Pokemon', grade: 9.5 }, images: [{ url: IMAGE('a') }] });
+    // An upper-case id finds the item as PostgreSQL spells it.
+    const adjust = await countStatements(() => shop.caller.items.adjustStock({ id: item.id.toUpperCase(), delta: 2, reason: 'intake' }));
+    expect(adjust.result.item).to.deep.equal(await shop.caller.items.get({ id: item.id }));
+    expect(adjust.statements, adjust.statements.join('\n')).to.have.length(3);
+    const create = await countStatements(() => shop.caller.items.create({ name: 'Counted', sku: 'COUNTED-1', quantity: 1, price: '9.99' }));
+    expect(create.statements, create.statements.join('\n')).to.have.length(4);
+    const [audited] = await fork().execute<{ n: number }[]>("select count(*)::int as n from audit_events where entity_id in (?, ?) and action in ('items.adjustStock', 'items.create')", [item.id, create.result.id]);
+    expect(audited!.n).to.equal(3);
   });
 
   it('answers CONFLICT with the available quantity instead of going below zero', async () => {

@@ -7,7 +7,7 @@ import type { CardDetailsInput, ItemCategory } from '../contract.js';
 import { Item } from '../entities.js';
 import { galleryOf, replaceGallery, type GalleryInput } from './gallery.js';
 import { findWritableStore } from './item-access.js';
-import { applyCardDetails, itemSnapshot, recordIntake, recordPriceChanges, searchTextOf, validAttributes } from './item-content.js';
+import { applyCardDetails, intakeOf, itemSnapshot, priceChangesOf, searchTextOf, validAttributes, writeItemLedgers } from './item-content.js';
 
 export interface ItemInput extends GalleryInput {
   name: string;
@@ -40,9 +40,10 @@ export function createItem(wc: VendorWriteContext, input: ItemInput) {
     if (cardDetails) applyCardDetails(tx.em, item, cardDetails);
     if (gallery) await replaceGallery(tx, scope, item, gallery);
     item.searchText = searchTextOf(item);
-    recordPriceChanges(tx.em, item, null, tx.user);
-    if (item.quantity > 0) recordIntake(tx.em, item, tx.user);
     tx.audit({ entity: 'Item', entityId: item.id, changes: changesOf(null, itemSnapshot(item)) });
+    // The ledgers reference the item: it is written first.
+    await tx.em.flush();
+    await writeItemLedgers(tx, { priceChanges: priceChangesOf(item, null, tx.user), movements: item.quantity > 0 ? [intakeOf(item, tx.user)] : [] });
     return item;
   });
 }

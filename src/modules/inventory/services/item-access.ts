@@ -28,8 +28,12 @@ export async function findItemInScope(em: EntityManager, actor: VendorActor, id:
 
 /** An active store of the actor's vendor (default: the default store) where the actor may sell or manage stock. */
 export async function findWritableStore(em: EntityManager, actor: VendorActor, scope: StoreScope, storeId: string | undefined, capability: 'sell' | 'manage' = 'manage') {
-  const store = await em.findOne(Store, storeId ? { id: storeId, vendor: actor.vendor, isActive: true } : { vendor: actor.vendor, isDefault: true });
+  // A reference, not a loaded entity: every caller needs only its id.
+  const [store] = await em.execute<{ id: string }[]>(
+    storeId ? 'select id from stores where vendor_id = ? and id = ? and is_active' : 'select id from stores where vendor_id = ? and is_default',
+    storeId ? [actor.vendor.id, storeId] : [actor.vendor.id],
+  );
   if (!store) throw notFound('Store');
   assertCanInStore(scope, capability, store.id);
-  return store;
+  return em.getReference(Store, store.id);
 }

@@ -1,10 +1,13 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { z } from 'zod';
 import { invalidInput, type AppError } from '../../../core/errors.js';
+import { newId } from '../../../core/ids.js';
+import type { Sql } from '../../../db/sql.js';
+import type { Transaction } from '../../../db/write.js';
 import type { IUser } from '../../identity/entities.js';
 import { pick } from '../../audit/changes.js';
 import { attributeSchemas, cardDetailsSchema, genericAttributes, priceFields, type CardDetailsInput, type ItemCategory, type PriceField } from '../contract.js';
-import { CardDetails, PriceChange, StockMovement, type IItem } from '../entities.js';
+import { CardDetails, type IItem } from '../entities.js';
 
 /** Attributes are checked against the item's category (which an update may take from the stored item). */
 export function validAttributes(category: ItemCategory, attributes: Record<string, unknown>): Record<string, unknown> {
@@ -33,27 +36,54 @@ export function applyCardDetails(em: EntityManager, item: IItem, details: CardDe
 export const searchTextOf = (item: IItem): string =>
   [item.name, item.sku, item.description, item.cardDetails?.setName].filter(Boolean).join(' ').toLowerCase();
 
+type Row = Record<string, unknown>;
+
 /** One price-history row for each price field whose value differs from `before` (null: a new item). */
-export function recordPriceChanges(em: EntityManager, item: IItem, before: Record<PriceField, string> | null, actor: IUser | null) {
-  for (const field of priceFields) {
+export function priceChangesOf(item: IItem, before: Record<PriceField, string> | null, actor: IUser | null): Row[] {
+  const createdAt = new Date();
+  return priceFields.flatMap((field) => {
     const oldValue = before?.[field] ?? null;
-    if (oldValue === item[field] || (oldValue === null && item[field] === '0.00')) continue;
-    em.create(PriceChange, { item, field, oldValue, newValue: item[field], actor, source: 'manual' });
-  }
+    if (oldValue === item[field] || (oldValue === null && item[field] === '0.00')) return [];
+    return [{ id: newId(), item_id: item.id, field, old_value: oldValue, new_value: item[field], actor_id: actor?.id ?? null, source: 'manual', created_at: createdAt }];
+  });
 }
 
 /** A new item's initial stock: its first ledger entry. Later changes go through changeStock. */
-export const recordIntake = (em: EntityManager, item: IItem, actor: IUser | null) =>
-  em.create(StockMovement, {
-    item,
-    vendor: item.vendor,
-    store: item.store,
-    delta: item.quantity,
-    quantityBefore: 0,
-    quantityAfter: item.quantity,
-    reason: 'intake',
-    actor,
-  });
+export const intakeOf = (item: IItem, actor: IUser | null): Row => ({
+  id: newId(),
+  item_id: item.id,
+  vendor_id: item.vendor.id,
+  store_id: item.store.id,
+  delta: item.quantity,
+  quantity_before: 0,
+  quantity_after: item.quantity,
+  reason: 'intake',
+  actor_id: actor?.id ?? null,
+  created_at: new Date(),
+});
+
+const ledgerColumns = {
+  price_changes: 'id, item_id, field, old_value, new_value, actor_id, source, created_at',
+  stock_movements: 'id, item_id, vendor_id, store_id, delta, quantity_before, quantity_after, reason, actor_id, created_at',
+};
+
+/**
+ * An item write's ledger rows (price history, the intake movement) with the transaction's pending
+ * audit events, in one statement instead of an insert per table. The item row must be written
+ * already: the ledgers reference it.
+ */
+export async function writeItemLedgers(tx: Transaction, rows: { priceChanges: Row[]; movements: Row[] }): Promise<void> {
+  const ctes: Sql[] = [];
+  for (const [table, list] of [['price_changes', rows.priceChanges], ['stock_movements', rows.movements]] as const) {
+    if (!list.length) continue;
+    const columns = ledgerColumns[table];
+    ctes.push({ text: `${table} as (insert into ${table} (${columns}) select ${columns} from json_populate_recordset(null::${table}, ?::json))`, params: [JSON.stringify(list)] });
+  }
+  const audited = tx.auditCte();
+  if (audited) ctes.push(audited);
+  if (!ctes.length) return;
+  await tx.em.execute(`with ${ctes.map((cte) => cte.text).join(', ')} select 1`, ctes.flatMap((cte) => cte.params), 'run');
+}
 
 const itemFields = ['name', 'sku', 'description', 'category', 'condition', 'status', 'quantity', 'intakePrice', 'price', 'projectedPrice', 'imageUrl', 'attributes'] as const;
 

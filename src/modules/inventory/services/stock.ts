@@ -1,8 +1,10 @@
 import { conflict, invalidInput, notFound } from '../../../core/errors.js';
 import { newId } from '../../../core/ids.js';
 import { sqlArray, uuidV7Sql } from '../../../db/sql.js';
-import type { Transaction, VendorWriteContext } from '../../../db/write.js';
-import { MAX_STOCK, type MovementReason } from '../contract.js';
+import type { AuditRecord, Transaction, VendorWriteContext } from '../../../db/write.js';
+import { assertCanInStore, canReadStore, type StoreScope } from '../../vendors/selectors/store-scope.js';
+import { MAX_STOCK, type ItemOutput, type MovementReason } from '../contract.js';
+import { itemJsonSql } from '../selectors/item-json.js';
 
 /** One line of a stock change: an item and how many units it gains (> 0) or loses (< 0). */
 export interface StockLine {
@@ -19,6 +21,15 @@ export interface StockChangeOptions {
   pathOf?: (lineIndex: number) => (string | number)[];
   /** Bump the items' version and updatedAt (default). Off for a caller that bumps them itself. */
   touch?: boolean;
+  /**
+   * For a caller that has not checked the items yet: each must be in a store the actor can read
+   * (else NOT_FOUND, as a missing one) and manage (else FORBIDDEN), checked on the locked rows.
+   */
+  managedIn?: StoreScope;
+  /** The change's audit events, from its movements: written by the change's own statement. */
+  audit?: (movements: RecordedMovement[]) => AuditRecord[];
+  /** Answer the changed items as the API's JSON too, read by the same statement. */
+  returnItems?: boolean;
 }
 
 export interface RecordedMovement {
@@ -41,6 +52,12 @@ interface LockedItem {
   store_id: string;
 }
 
+export interface StockChange {
+  movements: RecordedMovement[];
+  /** The changed items after the change, in id order (with `returnItems` only; else empty). */
+  items: ItemOutput[];
+}
+
 /**
  * The one way a quantity changes. Every item of the change is locked in id order (two changes
  * over the same items then queue instead of deadlocking), the lines of one item are summed and
@@ -48,15 +65,17 @@ interface LockedItem {
  * CONFLICT naming every short item with what it has (`available`), or BAD_REQUEST for a line
  * that would pass MAX_STOCK. One movement is written per line, with running before/after
  * quantities. Two statements whatever the number of lines: the locking read, then the update
- * with its movements.
+ * with its movements and the transaction's pending audit events (see `auditCte`); being the
+ * last write, it holds the totals rows its trigger updates for one round trip and the commit.
  */
-export async function changeStock(tx: Transaction<VendorWriteContext>, lines: StockLine[], options: StockChangeOptions): Promise<RecordedMovement[]> {
+export async function changeStock(tx: Transaction<VendorWriteContext>, lines: StockLine[], options: StockChangeOptions): Promise<StockChange> {
   const ids = [...new Set(lines.map((line) => line.itemId))].sort();
   const locked = await tx.em.execute<LockedItem[]>(
     'select id, quantity, store_id from items where vendor_id = ? and id = any(?::uuid[]) order by id for update',
     [tx.vendor.id, sqlArray(ids)],
   );
   if (locked.length !== ids.length) throw notFound('Item');
+  if (options.managedIn) assertManaged(options.managedIn, locked);
   const quantities = new Map(locked.map((item) => [item.id, item.quantity]));
   assertFits(lines, quantities, options);
 
@@ -78,15 +97,20 @@ export async function changeStock(tx: Transaction<VendorWriteContext>, lines: St
       createdAt,
     };
   });
+  for (const record of options.audit?.(movements) ?? []) tx.audit(record);
+  const audited = tx.auditCte();
   const touch = options.touch === false ? '' : ', version = i.version + 1, updated_at = now()';
-  await tx.em.execute(
+  const rows = await tx.em.execute<{ item: ItemOutput | null }[]>(
     `with moved as (
        update items i set quantity = c.quantity${touch}
          from unnest(?::uuid[], ?::int[]) as c(id, quantity) where i.id = c.id
-     )
-     insert into stock_movements (id, item_id, vendor_id, store_id, delta, quantity_before, quantity_after, reason, note, reference, actor_id, created_at)
-     select m.id, m.item_id, ?, m.store_id, m.delta, m.before, m.after, ?, ?, ?, ?, ?
-       from unnest(?::uuid[], ?::uuid[], ?::uuid[], ?::int[], ?::int[], ?::int[]) as m(id, item_id, store_id, delta, before, after)`,
+       returning i.*
+     ), logged as (
+       insert into stock_movements (id, item_id, vendor_id, store_id, delta, quantity_before, quantity_after, reason, note, reference, actor_id, created_at)
+       select m.id, m.item_id, ?, m.store_id, m.delta, m.before, m.after, ?, ?, ?, ?, ?
+         from unnest(?::uuid[], ?::uuid[], ?::uuid[], ?::int[], ?::int[], ?::int[]) as m(id, item_id, store_id, delta, before, after)
+     )${audited ? `, ${audited.text}` : ''}
+     select ${options.returnItems ? itemJsonSql('moved').text : 'null'} as item from moved order by moved.id`,
     [
       sqlArray([...quantities.keys()]),
       sqlArray([...quantities.values()]),
@@ -97,10 +121,16 @@ export async function changeStock(tx: Transaction<VendorWriteContext>, lines: St
       tx.user?.id ?? null,
       createdAt,
       ...(['id', 'itemId', 'storeId', 'delta', 'quantityBefore', 'quantityAfter'] as const).map((column) => sqlArray(movements.map((m) => m[column]))),
+      ...(audited?.params ?? []),
     ],
-    'run',
   );
-  return movements;
+  return { movements, items: options.returnItems ? rows.map((row) => row.item!) : [] };
+}
+
+/** Every locked item in a store the actor reads (else NOT_FOUND, as if missing) and manages (else FORBIDDEN). */
+function assertManaged(scope: StoreScope, locked: LockedItem[]): void {
+  if (locked.some((item) => !canReadStore(scope, item.store_id))) throw notFound('Item');
+  for (const item of locked) assertCanInStore(scope, 'manage', item.store_id);
 }
 
 /** Every short item answers at once (CONFLICT); a line past the maximum is a BAD_REQUEST on its path. */

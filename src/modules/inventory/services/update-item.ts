@@ -5,7 +5,7 @@ import { priceFields } from '../contract.js';
 import type { ItemInput } from './create-item.js';
 import { galleryOf, replaceGallery } from './gallery.js';
 import { findItemInScope, findWritableStore } from './item-access.js';
-import { applyCardDetails, itemSnapshot, recordPriceChanges, searchTextOf, validAttributes } from './item-content.js';
+import { applyCardDetails, itemSnapshot, priceChangesOf, searchTextOf, validAttributes, writeItemLedgers } from './item-content.js';
 import { changeStock } from './stock.js';
 
 export interface UpdateItemInput extends Partial<ItemInput> {
@@ -40,8 +40,9 @@ export function updateItem(wc: VendorWriteContext, input: UpdateItemInput) {
     if (gallery) await replaceGallery(tx, scope, item, gallery);
     item.searchText = searchTextOf(item);
     item.version += 1;
-    recordPriceChanges(tx.em, item, pricesBefore, tx.user);
     tx.audit({ entity: 'Item', entityId: item.id, changes: changesOf(before, itemSnapshot(item)) });
+    // Before the item's own update (at the commit): its trigger's totals rows are then held the least.
+    await writeItemLedgers(tx, { priceChanges: priceChangesOf(item, pricesBefore, tx.user), movements: [] });
     return item;
   });
 }
