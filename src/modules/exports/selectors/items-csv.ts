@@ -73,7 +73,7 @@ export async function itemsForExport(em: EntityManager, actor: VendorActor, q: E
   const statement = sql`select ${SELECT} from items i join stores st on st.id = i.store_id left join card_details cd on cd.item_id = i.id
     where ${where}${stores ? sql` and i.store_id = any(${sqlArray(stores)}::uuid[])` : unsafeSql('')}
     order by ${itemOrderSql(q.sort, q.order)}`;
-  return em.getConnection().stream<ItemCsvRow>(statement.text, [...statement.params], undefined, undefined, EXPORT_CHUNK_ROWS);
+  return em.getConnection().stream<ItemCsvRow>(statement.text, [...statement.params], em.getTransactionContext(), undefined, EXPORT_CHUNK_ROWS);
 }
 
 const json = (value: object | null) => (value === null ? null : JSON.stringify(value));
