@@ -126,7 +126,9 @@ export const StockMovement = defineEntity({
     reason: p.enum(movementReasons),
     note: p.text().nullable(),
     reference: p.string().length(100).nullable(),
-    actor: () => p.manyToOne(User).nullable().deleteRule('set null'),
+    // No foreign key (as in the audit log): the ledger outlives its actor, and imports write one
+    // row per item, each of which would otherwise run its own check of the same user.
+    actor: () => p.manyToOne(User).nullable().createForeignKeyConstraint(false),
     createdAt: sortableTimestamp(),
   },
 });
@@ -144,7 +146,8 @@ export const PriceChange = defineEntity({
     field: p.enum(priceFields),
     oldValue: p.decimal().precision(12).scale(2).nullable(),
     newValue: p.decimal().precision(12).scale(2),
-    actor: () => p.manyToOne(User).nullable().deleteRule('set null'),
+    // No foreign key, as on stock_movements.actor.
+    actor: () => p.manyToOne(User).nullable().createForeignKeyConstraint(false),
     source: p.enum(priceSources).default('manual'),
     createdAt: createdAtColumn(),
   },

@@ -1,10 +1,9 @@
-import { raw } from '@mikro-orm/core';
-import type { EntityManager, QBFilterQuery } from '@mikro-orm/postgresql';
+import type { EntityManager } from '@mikro-orm/postgresql';
 import { nativeColumns, tcgplayerColumns, type CsvPreset } from '../../../contract/csv.js';
 import { escapeFormulaCell as text } from '../../../contract/csv-cells.js';
 import { notFound } from '../../../core/errors.js';
-import { Item, type IItem } from '../../inventory/entities.js';
-import { itemFilterQuery } from '../../inventory/selectors/list-items.js';
+import { sql, sqlArray, unsafeSql } from '../../../db/sql.js';
+import { itemConditions, itemOrderSql } from '../../inventory/selectors/list-items.js';
 import type { VendorActor } from '../../inventory/services/item-access.js';
 import { Store } from '../../vendors/entities.js';
 import { canReadStore, readableStoreIds, storeScopeOf } from '../../vendors/selectors/store-scope.js';
@@ -47,7 +46,7 @@ interface ItemCsvRow {
 }
 
 // Money and numbers leave PostgreSQL as text (exact: "12.50", a grade "9.5"), dates as ISO 8601.
-const SELECT = raw(`i.sku, i.name, i.category, i.condition, i.status, st.slug as store, i.quantity,
+const SELECT = unsafeSql(`i.sku, i.name, i.category, i.condition, i.status, st.slug as store, i.quantity,
   i.intake_price::text as "intakePrice", i.price::text as price, i.projected_price::text as "projectedPrice",
   i.description, i.image_url as "imageUrl", i.attributes,
   cd.game, cd.set_name as "setName", cd.set_code as "setCode", cd.card_number as "cardNumber", cd.rarity, cd.finish::text as finish,
@@ -69,14 +68,12 @@ export async function itemsForExport(em: EntityManager, actor: VendorActor, q: E
     const ours = await em.count(Store, { id: q.storeId, vendor: actor.vendor });
     if (!ours || !canReadStore(scope, q.storeId)) throw notFound('Store');
   }
-  const conditions = itemFilterQuery(actor, readableStoreIds(scope), q);
-  return em.createQueryBuilder(Item, 'i')
-    .select([SELECT])
-    .join('i.store', 'st')
-    .leftJoin('i.cardDetails', 'cd')
-    .where({ $and: conditions } as QBFilterQuery<IItem>)
-    .orderBy([{ [q.sort]: q.order }, { id: q.order }])
-    .stream({ rawResults: true, chunkSize: EXPORT_CHUNK_ROWS }) as AsyncIterable<ItemCsvRow>;
+  const where = itemConditions(q, { vendorId: sql`${actor.vendor.id}::uuid`, lowStockThreshold: sql`${actor.vendor.lowStockThreshold}` });
+  const stores = readableStoreIds(scope);
+  const statement = sql`select ${SELECT} from items i join stores st on st.id = i.store_id left join card_details cd on cd.item_id = i.id
+    where ${where}${stores ? sql` and i.store_id = any(${sqlArray(stores)}::uuid[])` : unsafeSql('')}
+    order by ${itemOrderSql(q.sort, q.order)}`;
+  return em.getConnection().stream<ItemCsvRow>(statement.text, [...statement.params], em.getTransactionContext(), undefined, EXPORT_CHUNK_ROWS);
 }
 
 const json = (value: object | null) => (value === null ? null : JSON.stringify(value));

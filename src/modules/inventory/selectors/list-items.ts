@@ -1,4 +1,3 @@
-import type { FilterQuery } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { z } from 'zod';
 import type { Page } from '../../../contract/pagination.js';
@@ -9,8 +8,6 @@ import { joinSql, sql, unsafeSql, type Sql } from '../../../db/sql.js';
 import { memberJsonSql, membershipCtes, type MemberOfRead, type Reader } from '../../vendors/selectors/primary-membership.js';
 import { readableStoreSql } from '../../vendors/selectors/store-scope.js';
 import { MAX_STOCK, type ItemOutput, type ItemSort, type ListItemsQuery } from '../contract.js';
-import type { IItem } from '../entities.js';
-import type { VendorActor } from '../services/item-access.js';
 import { itemJsonSql } from './item-json.js';
 
 /** What a cursor's sort value must look like for each sort (a cursor from another list is refused). */
@@ -31,42 +28,32 @@ const escapeLike = (text: string) => text.replace(/[\\%_]/g, '\\$&');
 /** The filters of items.list (what a CSV export of items takes too). */
 export type ItemFilters = Omit<ListItemsQuery, 'limit' | 'cursor' | 'sort' | 'order'>;
 
-/**
- * Every filter of items.list as ORM conditions on the vendor's items in the stores the actor reads,
- * for the CSV export's streamed query builder (items.list itself runs `itemConditions`' SQL).
- */
-export function itemFilterQuery(actor: VendorActor, storeIds: string[] | undefined, q: ItemFilters): FilterQuery<IItem>[] {
-  const threshold = actor.vendor.lowStockThreshold;
-  const card = { language: q.language, marketRegion: q.marketRegion, game: q.game, setName: q.setName, gradingCompany: q.gradingCompany };
-  const cardFilter = Object.fromEntries(Object.entries(card).filter(([, value]) => value !== undefined));
-  const conditions: (FilterQuery<IItem> | false | undefined)[] = [
-    { vendor: actor.vendor, status: q.status },
-    storeIds && { store: { $in: storeIds } },
-    q.storeId !== undefined && { store: q.storeId },
-    q.category !== undefined && { category: q.category },
-    q.condition !== undefined && { condition: q.condition },
-    q.search !== undefined && { searchText: { $like: `%${escapeLike(q.search.toLowerCase())}%` } },
-    Object.keys(cardFilter).length > 0 && { cardDetails: cardFilter },
-    q.minPrice !== undefined && { price: { $gte: q.minPrice } },
-    q.maxPrice !== undefined && { price: { $lte: q.maxPrice } },
-    q.inStock !== undefined && { quantity: q.inStock ? { $gt: 0 } : 0 },
-    q.lowStock === true && { quantity: { $gt: 0, $lte: threshold } },
-    q.lowStock === false && { $or: [{ quantity: 0 }, { quantity: { $gt: threshold } }] },
-  ];
-  return conditions.filter((c): c is FilterQuery<IItem> => Boolean(c));
+/** Where the filters read the vendor and its low-stock threshold: SQL expressions. */
+export interface ItemFilterScope {
+  vendorId: Sql;
+  lowStockThreshold: Sql;
 }
+
+/** items.list's scope: the `member` CTE of its one statement (membershipCtes). */
+const memberScope: ItemFilterScope = {
+  vendorId: unsafeSql('(select vendor_id from member)'),
+  lowStockThreshold: unsafeSql('(select low_stock_threshold from member)'),
+};
 
 const cardColumns = { language: 'language', marketRegion: 'market_region', game: 'game', setName: 'set_name', gradingCompany: 'grading_company' } as const;
 
-/** Every filter of items.list on the member's vendor's items `i` (the store scope apart). */
-function itemConditions(q: ListItemsQuery): Sql {
-  const threshold = unsafeSql('(select low_stock_threshold from member)');
+/**
+ * Every filter of items.list on the vendor's items `i` (the store scope apart), as SQL: the one
+ * rule items.list and the CSV export of items both run.
+ */
+export function itemConditions(q: ItemFilters, scope: ItemFilterScope): Sql {
+  const threshold = scope.lowStockThreshold;
   const cards = Object.entries(cardColumns).flatMap(([field, column]) => {
     const value = q[field as keyof typeof cardColumns];
     return value === undefined ? [] : [sql`${unsafeSql(`c.${column}`)} = ${value}`];
   });
   const conditions: (Sql | false)[] = [
-    sql`i.vendor_id = (select vendor_id from member) and i.status = ${q.status}`,
+    sql`i.vendor_id = ${scope.vendorId} and i.status = ${q.status}`,
     q.storeId !== undefined && sql`i.store_id = ${q.storeId}`,
     q.category !== undefined && sql`i.category = ${q.category}`,
     q.condition !== undefined && sql`i.condition = ${q.condition}`,
@@ -81,6 +68,9 @@ function itemConditions(q: ListItemsQuery): Sql {
   ];
   return joinSql(conditions.filter((c): c is Sql => c !== false), ' and ');
 }
+
+/** items.list's order of the items `i` (the sort column, then the id). */
+export const itemOrderSql = (sort: ItemSort, order: 'asc' | 'desc'): Sql => unsafeSql(`i.${sortColumns[sort]} ${order}, i.id ${order}`);
 
 interface ListRow {
   member: MemberOfRead | null;
@@ -97,10 +87,10 @@ interface ListRow {
  * without the store condition for members who see every store (a CASE runs one of the two).
  */
 export function listItemsStatement(userId: string, q: ListItemsQuery): Sql {
-  const where = itemConditions(q);
+  const where = itemConditions(q, memberScope);
   const column = sortColumns[q.sort];
   const order = unsafeSql(`${column} ${q.order}, id ${q.order}`);
-  const ordered = unsafeSql(`i.${column} ${q.order}, i.id ${q.order}`);
+  const ordered = itemOrderSql(q.sort, q.order);
   const key = q.cursor ? decodeCursor(q.cursor, cursorValues[q.sort]) : undefined;
   const [strict, inclusive] = q.order === 'desc' ? ['<', '<='] : ['>', '>='];
   // The redundant inclusive bound lets PostgreSQL start the index scan at the cursor.
