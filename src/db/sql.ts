@@ -64,3 +64,14 @@ export const uuidV7Sql =
  */
 export const sqlTextArray = (values: readonly (string | null)[]): string =>
   `{${values.map((value) => (value === null ? 'NULL' : `"${value.replace(/[\\"]/g, (c) => `\\${c}`)}"`)).join(',')}}`;
+
+/**
+ * `name as (insert into table (…) select … from json_populate_recordset(…))`: raw rows inserted
+ * from one JSON parameter, as a common table expression of a larger statement (one round trip
+ * for any number of rows, far from the bind-parameter limit). The columns are the first row's
+ * keys, named as the table's; `table` and `name` come from code, never from input.
+ */
+export function insertRowsCte(name: string, table: string, rows: readonly Record<string, unknown>[]): Sql {
+  const columns = Object.keys(rows[0] ?? {}).join(', ');
+  return { text: `${name} as (insert into ${table} (${columns}) select ${columns} from json_populate_recordset(null::${table}, ?::json))`, params: [JSON.stringify(rows)] };
+}

@@ -6,7 +6,7 @@ import type { IUser } from '../modules/identity/entities.js';
 import { Vendor, VendorMember, type IVendor, type IVendorMember } from '../modules/vendors/entities.js';
 import { redacted, type Changes } from '../modules/audit/changes.js';
 import { newId } from '../core/ids.js';
-import type { Sql } from './sql.js';
+import { insertRowsCte, type Sql } from './sql.js';
 
 /**
  * Who writes, from where and why: the one context every service that writes takes. A request's
@@ -124,9 +124,9 @@ function openTransaction<C extends WriteContext>(wc: C, em: EntityManager, effec
     },
     auditCte() {
       if (!pending.length) return null;
-      const rows = JSON.stringify(pending);
+      const rows = pending;
       pending = [];
-      return { text: auditInsert, params: [rows] };
+      return insertRowsCte('audited', 'audit_events', rows);
     },
     afterCommit(effect) {
       effects.push(effect);
@@ -136,7 +136,7 @@ function openTransaction<C extends WriteContext>(wc: C, em: EntityManager, effec
 }
 
 /** An `audit_events` row as written: raw SQL, not an entity, so no unit of work tracks it. */
-interface AuditRow {
+interface AuditRow extends Record<string, unknown> {
   id: string;
   vendor_id: string | null;
   actor_id: string | null;
@@ -149,9 +149,6 @@ interface AuditRow {
   user_agent: string | null;
   created_at: Date;
 }
-
-const auditColumns = 'id, vendor_id, actor_id, action, entity, entity_id, changes, request_id, ip, user_agent, created_at';
-const auditInsert = `audited as (insert into audit_events (${auditColumns}) select ${auditColumns} from json_populate_recordset(null::audit_events, ?::json))`;
 
 async function runEffects(wc: WriteContext, effects: (() => Promise<unknown>)[]): Promise<void> {
   for (const effect of effects) {

@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { z } from 'zod';
 import { invalidInput, type AppError } from '../../../core/errors.js';
 import { newId } from '../../../core/ids.js';
-import type { Sql } from '../../../db/sql.js';
+import { insertRowsCte, joinSql, type Sql } from '../../../db/sql.js';
 import type { Transaction } from '../../../db/write.js';
 import type { IUser } from '../../identity/entities.js';
 import { pick } from '../../audit/changes.js';
@@ -62,27 +62,20 @@ export const intakeOf = (item: IItem, actor: IUser | null): Row => ({
   created_at: new Date(),
 });
 
-const ledgerColumns = {
-  price_changes: 'id, item_id, field, old_value, new_value, actor_id, source, created_at',
-  stock_movements: 'id, item_id, vendor_id, store_id, delta, quantity_before, quantity_after, reason, actor_id, created_at',
-};
-
 /**
  * An item write's ledger rows (price history, the intake movement) with the transaction's pending
  * audit events, in one statement instead of an insert per table. The item row must be written
  * already: the ledgers reference it.
  */
 export async function writeItemLedgers(tx: Transaction, rows: { priceChanges: Row[]; movements: Row[] }): Promise<void> {
-  const ctes: Sql[] = [];
-  for (const [table, list] of [['price_changes', rows.priceChanges], ['stock_movements', rows.movements]] as const) {
-    if (!list.length) continue;
-    const columns = ledgerColumns[table];
-    ctes.push({ text: `${table} as (insert into ${table} (${columns}) select ${columns} from json_populate_recordset(null::${table}, ?::json))`, params: [JSON.stringify(list)] });
-  }
-  const audited = tx.auditCte();
-  if (audited) ctes.push(audited);
+  const ctes = [
+    rows.priceChanges.length > 0 && insertRowsCte('price_changes', 'price_changes', rows.priceChanges),
+    rows.movements.length > 0 && insertRowsCte('stock_movements', 'stock_movements', rows.movements),
+    tx.auditCte(),
+  ].filter((cte): cte is Sql => Boolean(cte));
   if (!ctes.length) return;
-  await tx.em.execute(`with ${ctes.map((cte) => cte.text).join(', ')} select 1`, ctes.flatMap((cte) => cte.params), 'run');
+  const statement = joinSql(ctes, ', ');
+  await tx.em.execute(`with ${statement.text} select 1`, [...statement.params], 'run');
 }
 
 const itemFields = ['name', 'sku', 'description', 'category', 'condition', 'status', 'quantity', 'intakePrice', 'price', 'projectedPrice', 'imageUrl', 'attributes'] as const;

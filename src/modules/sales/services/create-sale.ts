@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { conflict, invalidField, notFound } from '../../../core/errors.js';
 import { newId } from '../../../core/ids.js';
-import { sqlArray } from '../../../db/sql.js';
+import { insertRowsCte, joinSql, sqlArray } from '../../../db/sql.js';
 import { write, type Transaction, type VendorWriteContext } from '../../../db/write.js';
 import { changesOf } from '../../audit/changes.js';
 import { findWritableStore } from '../../inventory/services/item-access.js';
@@ -160,7 +160,8 @@ type Row = Record<string, unknown>;
  * of the sale runs before it, outside the lock).
  */
 async function insertNumberedSale(tx: Transaction<VendorWriteContext>, rows: { sale: Row; lines: Row[]; payments: Row[] }): Promise<void> {
-  const [sale, lines, payments] = [rows.sale, rows.lines[0]!, rows.payments[0]!].map((row) => Object.keys(row).join(', '));
+  const sale = Object.keys(rows.sale).join(', ');
+  const rest = joinSql([insertRowsCte('lines', 'sale_lines', rows.lines), insertRowsCte('paid', 'payments', rows.payments)], ', ');
   await tx.em.execute(
     `with counter as (
        insert into sale_counters (vendor_id, last_number) values (?, 1)
@@ -170,11 +171,9 @@ async function insertNumberedSale(tx: Transaction<VendorWriteContext>, rows: { s
      sale as (
        insert into sales (number, ${sale}) select counter.last_number, ${sale} from counter, json_populate_record(null::sales, ?::json)
      ),
-     lines as (
-       insert into sale_lines (${lines}) select ${lines} from json_populate_recordset(null::sale_lines, ?::json)
-     )
-     insert into payments (${payments}) select ${payments} from json_populate_recordset(null::payments, ?::json)`,
-    [rows.sale.vendor_id, JSON.stringify(rows.sale), JSON.stringify(rows.lines), JSON.stringify(rows.payments)],
+     ${rest.text}
+     select 1`,
+    [rows.sale.vendor_id, JSON.stringify(rows.sale), ...rest.params],
     'run',
   );
 }
