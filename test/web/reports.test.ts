@@ -133,8 +133,14 @@ if (!hasChromium && !process.env.CI) console.log(`  report screens skipped: no C
       await figure(page, 'Revenue').getByText(await shown(page, today.totals.revenue), { exact: true }).waitFor();
       await figure(page, 'Sales').getByText('2', { exact: true }).waitFor();
       await page.getByLabel('Period').selectOption('custom');
-      await page.getByLabel('From').fill(isoDay(3));
-      await page.getByLabel('To (included)').fill(isoDay(3));
+      // Both dates change in one task, before the page renders again (as a quick hand or autofill may): neither is lost.
+      const dates = [await page.getByLabel('From').elementHandle(), await page.getByLabel('To (included)').elementHandle()];
+      await page.evaluate(([from, to, day]) => {
+        for (const input of [from, to] as { dispatchEvent(event: Event): boolean }[]) {
+          Object.getOwnPropertyDescriptor(Object.getPrototypeOf(input), 'value')!.set!.call(input, day);
+          input.dispatchEvent(new Event('input', { bubbles: true }));
+        }
+      }, [...dates, isoDay(3)] as const);
       const thatDay = await caller.reports.sales({ from: utcDay(3).toISOString(), to: utcDay(2).toISOString(), groupBy: 'day' });
       await figure(page, 'Revenue').getByText(await shown(page, thatDay.totals.revenue), { exact: true }).waitFor();
       await figure(page, 'Sales').getByText('1', { exact: true }).waitFor();

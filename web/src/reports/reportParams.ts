@@ -1,10 +1,10 @@
 import { keepPreviousData } from '@tanstack/react-query';
 import { useCallback, useMemo } from 'react';
-import { useSearchParams } from 'react-router';
 import { z } from 'zod';
 import { calendarDate } from '@api/contract/text';
 import { idSchema } from '@api/contract/ids';
 import { salesGroupings, slowMoversInput, topSellersInput } from '@api/modules/reports/contract';
+import { useAddressParams } from '../lib/useAddressParams';
 import { periodPresets } from './period';
 
 export const reportTabs = ['sales', 'top-sellers', 'slow-movers', 'inventory-value'] as const;
@@ -30,25 +30,21 @@ const defaults = { tab: 'sales', period: 'last30', groupBy: 'day', by: 'units', 
 export type ReportParams = { [K in keyof typeof params]: z.output<(typeof params)[K]> };
 
 export function useReportParams() {
-  const [search, setSearch] = useSearchParams();
+  const [search, change] = useAddressParams();
   const values = useMemo(
     () => Object.fromEntries(Object.entries(params).map(([key, schema]) => [key, schema.parse(search.get(key) ?? undefined)])) as ReportParams,
     [search],
   );
   const update = useCallback(
     (changes: Partial<ReportParams>) =>
-      setSearch(
-        (current) => {
-          const next = new URLSearchParams(current);
-          for (const [key, value] of Object.entries(changes)) {
-            if (value === undefined || value === '' || defaults[key] === String(value)) next.delete(key);
-            else next.set(key, String(value));
-          }
-          return next;
-        },
-        { replace: true },
-      ),
-    [setSearch],
+      change((next) => {
+        for (const [key, value] of Object.entries(changes)) {
+          if (value === undefined || value === '' || defaults[key] === String(value)) next.delete(key);
+          else next.set(key, String(value));
+        }
+        return next;
+      }),
+    [change],
   );
   return { params: values, update };
 }

@@ -1,6 +1,6 @@
 import { keepPreviousData, useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { listSalesInput, paymentMethods, saleStatuses } from '@api/modules/sales/contract';
 import type { RouterInputs } from '@api/router';
 import { trpc, trpcClient } from '../api/client';
@@ -9,6 +9,7 @@ import { keysetPages } from '../api/pages';
 import { useCan, useVendor } from '../auth/useMe';
 import { formatCount, formatDateTime } from '../lib/format';
 import { formatMoney } from '../lib/money';
+import { useAddressParams } from '../lib/useAddressParams';
 import { ExportButton } from '../ui/ExportButton';
 import { Field } from '../ui/Field';
 import { PageHeader } from '../ui/PageHeader';
@@ -24,7 +25,7 @@ const shape = listSalesInput.unwrap().shape;
 
 /** The filters as the address says them (?from=2026-11-01&to=2026-11-30&store=…&status=voided&method=card&q=ash). */
 function useSaleFilters() {
-  const [params, setParams] = useSearchParams();
+  const [params, change] = useAddressParams();
   const filters = useMemo(() => {
     const day = (key: string) => (DAY.test(params.get(key) ?? '') ? params.get(key)! : '');
     const choice = <T,>(key: string, schema: { safeParse(v: unknown): { success: boolean; data?: T } }) => {
@@ -41,16 +42,12 @@ function useSaleFilters() {
     };
   }, [params]);
   const update = (name: string, value: string) =>
-    setParams(
-      (current) => {
-        const next = new URLSearchParams(current);
-        if (value) next.set(name, value);
-        else next.delete(name);
-        return next;
-      },
-      { replace: true },
-    );
-  return { filters, update, clear: () => setParams(new URLSearchParams(), { replace: true }) };
+    change((next) => {
+      if (value) next.set(name, value);
+      else next.delete(name);
+      return next;
+    });
+  return { filters, update, clear: () => change(() => new URLSearchParams()) };
 }
 
 /** A day picked in the browser as the instant its local midnight is (`to` is the next midnight: exclusive). */
