@@ -117,7 +117,8 @@ export const StockMovement = defineEntity({
   indexes: [{ properties: ['item', 'createdAt', 'id'] }],
   properties: {
     id: idColumn(),
-    item: () => p.manyToOne(Item).deleteRule('cascade'),
+    // Checked at commit: a new item's ledger rows are written before the item itself (see createItem).
+    item: () => p.manyToOne(Item).deleteRule('cascade').deferMode('deferred'),
     vendor: () => p.manyToOne(Vendor).deleteRule('cascade').index(),
     store: () => p.manyToOne(Store),
     delta: p.integer(),
@@ -142,7 +143,7 @@ export const PriceChange = defineEntity({
   indexes: [{ properties: ['item', 'createdAt'] }],
   properties: {
     id: idColumn(),
-    item: () => p.manyToOne(Item).deleteRule('cascade'),
+    item: () => p.manyToOne(Item).deleteRule('cascade').deferMode('deferred'), // as on stock_movements.item
     field: p.enum(priceFields),
     oldValue: p.decimal().precision(12).scale(2).nullable(),
     newValue: p.decimal().precision(12).scale(2),

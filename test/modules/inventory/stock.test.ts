@@ -24,7 +24,7 @@ describe('items.adjustStock and the ledger', () => {
     expect(await ledgerSum(item.id)).to.equal(11);
   });
 
-  it('answers the item as items.get does, in three statements (membership, lock, update); a create in four', async () => {
+  it("answers the item as items.get does, in three statements (membership, lock, update); a create in four, the item's insert last", async () => {
     const shop = await signUp();
     const item = await createItem(shop, { quantity: 4, cardDetails: { game: 'Pokemon', grade: 9.5 }, images: [{ url: IMAGE('a') }] });
     // An upper-case id finds the item as PostgreSQL spells it.
@@ -33,6 +33,8 @@ describe('items.adjustStock and the ledger', () => {
     expect(adjust.statements, adjust.statements.join('\n')).to.have.length(3);
     const create = await countStatements(() => shop.caller.items.create({ name: 'Counted', sku: 'COUNTED-1', quantity: 1, price: '9.99' }));
     expect(create.statements, create.statements.join('\n')).to.have.length(4);
+    // The item goes in last, so its totals rows stay locked only for the commit.
+    expect(create.statements.at(-1)).to.match(/^insert into "items"/);
     const [audited] = await fork().execute<{ n: number }[]>("select count(*)::int as n from audit_events where entity_id in (?, ?) and action in ('items.adjustStock', 'items.create')", [item.id, create.result.id]);
     expect(audited!.n).to.equal(3);
   });

@@ -41,8 +41,8 @@ export function createItem(wc: VendorWriteContext, input: ItemInput) {
     if (gallery) await replaceGallery(tx, scope, item, gallery);
     item.searchText = searchTextOf(item);
     tx.audit({ entity: 'Item', entityId: item.id, changes: changesOf(null, itemSnapshot(item)) });
-    // The ledgers reference the item: it is written first.
-    await tx.em.flush();
+    // The item itself is inserted last, at the commit (the ledgers' foreign keys are deferred): the
+    // totals rows its trigger locks are then held only for the commit, not for another round trip.
     await writeItemLedgers(tx, { priceChanges: priceChangesOf(item, null, tx.user), movements: item.quantity > 0 ? [intakeOf(item, tx.user)] : [] });
     return item;
   });
