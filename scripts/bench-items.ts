@@ -8,6 +8,7 @@ import { SCALE_PASSWORD } from './seed-scale-constants.js';
 import { captureSql } from './support/capture-sql.js';
 import { withRuntime } from '../src/runtime.js';
 import { intFlag } from './support/flags.js';
+import { exitWithError } from './support/exit.js';
 
 type ListInput = Parameters<ReturnType<typeof createCaller>['items']['list']>[0];
 const cases: [string, ListInput][] = [
@@ -41,4 +42,4 @@ await withRuntime(async ({ services }) => {
       console.log(`\n${sql}\n${plan.map((row) => row['QUERY PLAN']).join('\n')}`);
     }
   }
-});
+}).catch((error: unknown) => exitWithError(error));

@@ -5,6 +5,7 @@ import { register } from '../src/modules/identity/services/register.js';
 import { systemWriteContext } from '../src/db/write.js';
 import { withRuntime } from '../src/runtime.js';
 import { parseFlags } from './support/flags.js';
+import { exitWithError } from './support/exit.js';
 
 const flags = parseFlags();
 const parsed = registerInput.safeParse({
@@ -23,7 +24,4 @@ if (!parsed.success) {
 await withRuntime(async ({ services }) => {
   const { user, vendor } = await register(await systemWriteContext(services, 'create-user'), parsed.data);
   console.log(`created ${user.email} (user ${user.id}), owner of "${vendor.name}" (vendor ${vendor.id})`);
-}).catch((error: unknown) => {
-  console.error(error instanceof Error ? error.message : error);
-  process.exit(1);
-});
+}).catch((error: unknown) => exitWithError(error));

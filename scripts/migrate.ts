@@ -2,6 +2,7 @@
 // Uses DATABASE_URL, or the embedded PostgreSQL under DATA_DIR when it is unset. `--blank` writes
 // an empty migration for SQL the entities cannot describe (triggers, functions).
 import { withRuntime } from '../src/runtime.js';
+import { exitWithError } from './support/exit.js';
 
 const [command, name] = process.argv.slice(2).filter((arg) => arg !== '--blank');
 const blank = process.argv.includes('--blank');
@@ -24,7 +25,4 @@ await withRuntime(
     console.log(applied.length ? `${applied.length} applied; ${total} in all` : `database is up to date (${total} migrations applied)`);
   },
   { migrate: false },
-).catch((error: unknown) => {
-  console.error(error instanceof Error ? error.message : error);
-  process.exit(1);
-});
+).catch((error: unknown) => exitWithError(error));

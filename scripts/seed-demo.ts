@@ -15,6 +15,7 @@ import { seedDemoItems } from './seed-inventory.js';
 import { asOfPast, seedDemoSales } from './seed-sales.js';
 import { withRuntime } from '../src/runtime.js';
 import { progressBar, seconds, step } from './support/progress.js';
+import { exitWithError } from './support/exit.js';
 
 const PASSWORD = 'omni-stock-demo';
 const SALES_DAYS = 28;
@@ -63,7 +64,7 @@ await withRuntime(async ({ services }) => {
   );
   console.log(`Every password is "${PASSWORD}":`);
   for (const email of [OWNER, ...TEAM.map((m) => m.email)]) console.log(`  ${email}`);
-});
+}).catch((error: unknown) => exitWithError(error));
 
 async function demoVendor(seed: WriteContext): Promise<string> {
   const existing = await seed.em.findOne(VendorMember, { user: { email: OWNER }, role: 'owner' });

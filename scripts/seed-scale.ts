@@ -15,6 +15,7 @@ import { SCALE_PASSWORD } from './seed-scale-constants.js';
 import { withRuntime } from '../src/runtime.js';
 import { intFlag } from './support/flags.js';
 import { progressBar, seconds, step } from './support/progress.js';
+import { exitWithError } from './support/exit.js';
 
 
 const words = (list: string) => `array[${list.split(',').map((w) => `'${w.trim()}'`).join(', ')}]`;
@@ -163,5 +164,5 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     const vendors = await buildScaleDataset(services, plan);
     for (const v of vendors) console.log(`vendor ${v.vendorId} (owner ${v.ownerEmail}): ${plan.items} items`);
     console.log(`done: ${plan.items * plan.vendors} items in ${seconds(started)} (password: ${SCALE_PASSWORD})`);
-  });
+  }).catch((error: unknown) => exitWithError(error));
 }

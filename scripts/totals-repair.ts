@@ -6,6 +6,7 @@
 import { describeFix, repairTotals } from '../src/modules/inventory/services/totals.js';
 import { withRuntime } from '../src/runtime.js';
 import { parseFlags } from './support/flags.js';
+import { exitWithError } from './support/exit.js';
 
 const { vendor: slug } = parseFlags();
 if (slug === 'true') {
@@ -24,7 +25,4 @@ await withRuntime(async (runtime) => {
   }
   const fixed = repairs.reduce((sum, r) => sum + r.fixes.length, 0);
   console.log(`${repairs.length} vendor${repairs.length === 1 ? '' : 's'} checked, ${fixed} row${fixed === 1 ? '' : 's'} fixed`);
-}).catch((error: unknown) => {
-  console.error(error instanceof Error ? error.message : error);
-  process.exit(1);
-});
+}).catch((error: unknown) => exitWithError(error));

@@ -3,11 +3,9 @@
 // finish, else it is failed and retried later (by this or another worker).
 import { startWorkers } from '../src/jobs/workers.js';
 import { openRuntime } from '../src/runtime.js';
+import { exitWithError } from './support/exit.js';
 
-const runtime = await openRuntime().catch((error: unknown) => {
-  console.error(`worker could not start: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
-  process.exit(1);
-});
+const runtime = await openRuntime().catch((error: unknown) => exitWithError(error, 'worker could not start: '));
 await startWorkers(runtime.services);
 runtime.log.warn('worker started: working queued jobs');
 let stopping = false;

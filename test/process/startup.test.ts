@@ -6,10 +6,10 @@ import { createConnection, createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-/** Runs `src/server.ts` with exactly `env` (plus PATH) and answers how it ended. */
-function startServer(env: Record<string, string>): Promise<{ code: number | null; stderr: string; stdout: string }> {
+/** Runs a script (default: the server) with exactly `env` (plus PATH) and answers how it ended. */
+function startServer(env: Record<string, string>, script = ['src/server.ts']): Promise<{ code: number | null; stderr: string; stdout: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], { env: { PATH: process.env.PATH!, LOG_LEVEL: 'silent', ...env } });
+    const child = spawn(process.execPath, ['--import', 'tsx', ...script], { env: { PATH: process.env.PATH!, LOG_LEVEL: 'silent', ...env } });
     let stderr = '';
     let stdout = '';
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk));
@@ -72,5 +72,17 @@ describe('start-up failures: one clear message and exit code 1', () => {
     expect(code).to.equal(1);
     expect(stderr.trim()).to.equal('Omni-Stock could not start: cannot connect to PostgreSQL at 127.0.0.1:1/omni: connect ECONNREFUSED 127.0.0.1:1');
     expect(stderr).to.not.include('secret');
+  });
+
+  it('every script that opens the database fails the same way: one line, exit code 1', async () => {
+    const scripts = ['migrate', 'seed-demo', 'seed-scale', 'create-user', 'totals-repair', 'worker', 'bench-items'];
+    const env = { DATA_DIR: dataDir, DATABASE_URL: 'postgresql://postgres@127.0.0.1:1/omni' };
+    const args = { migrate: ['up'], 'create-user': ['--email', 'a@example.test', '--password', 'a long password 1', '--vendor', 'Shop'] } as Record<string, string[]>;
+    for (const script of scripts) {
+      const { code, stderr } = await startServer(env, [`scripts/${script}.ts`, ...(args[script] ?? [])]);
+      expect(code, script).to.equal(1);
+      expect(stderr.trim(), script).to.match(/^(worker could not start: )?cannot connect to PostgreSQL at 127\.0\.0\.1:1\/omni: connect ECONNREFUSED/);
+      expect(stderr.trim().split('\n'), `${script}: ${stderr}`).to.have.length(1);
+    }
   });
 });
