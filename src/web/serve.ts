@@ -7,11 +7,16 @@ import type { Config } from '../config.js';
 import type { Logger } from '../logger.js';
 
 /**
- * The web app on the API's own port. Next to this file, `../../web` is the app's source in
- * development (src/web → web/, Vite's root) and the built files in production (dist/src/web →
- * dist/web, where `npm run build` puts them).
+ * The web app's folders, from this module's address: its source (Vite's root) and the built files
+ * (where `npm run build` puts them). This file is <project>/src/web/serve.ts under tsx (`npm start`,
+ * any NODE_ENV) and <project>/dist/src/web/serve.js built; both find the same folders.
  */
-const webDir = fileURLToPath(new URL('../../web/', import.meta.url));
+export function webDirs(moduleUrl: string) {
+  const project = new URL('../../', moduleUrl).href.replace(/\/dist\/$/, '/');
+  return { source: fileURLToPath(new URL('web/', project)), built: fileURLToPath(new URL('dist/web/', project)) };
+}
+
+const dirs = webDirs(import.meta.url);
 
 /** Paths that belong to the API and the server, never to the app's client-side routes. */
 const SERVER_PATHS = /^\/(trpc|api|media|exports|health|ready)(\/|$)/;
@@ -28,14 +33,14 @@ export interface WebApp {
  * GET that is not a server path (the client routes).
  */
 export function createWebApp(config: Config, log: Logger, httpServer: Server): WebApp | null {
-  if (config.isProduction) return builtWebApp(log, webDir);
+  if (config.isProduction) return builtWebApp(log, dirs.built);
   let vite: Promise<ViteDevServer> | undefined;
   const start = async () => {
     // Vite is a devDependency: imported only here, so production never loads it.
     const { createServer } = await import('vite');
     return createServer({
-      configFile: `${webDir}vite.config.ts`,
-      root: webDir,
+      configFile: `${dirs.source}vite.config.ts`,
+      root: dirs.source,
       appType: 'spa',
       logLevel: config.logLevel === 'silent' ? 'silent' : 'warn',
       server: { middlewareMode: true, hmr: { server: httpServer } },
@@ -59,7 +64,7 @@ export function createWebApp(config: Config, log: Logger, httpServer: Server): W
 export function builtWebApp(log: Logger, dir: string): WebApp | null {
   const index = `${dir}index.html`;
   if (!existsSync(index)) {
-    log.warn({ dir }, 'the web app is not built (npm run build): serving the API only');
+    log.warn({ dir }, 'the web app is not built: run `npm run build` to serve it; serving the API only');
     return null;
   }
   const files = express.static(dir, {

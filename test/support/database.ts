@@ -1,4 +1,4 @@
-import { mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { resolveDatabase } from '../../src/db/database.js';
 import { processIsAlive } from '../../src/db/embedded.js';
@@ -53,6 +53,18 @@ export const serverDatabase = (name: string) => databaseOnServer(process.env[SER
 
 /** This worker's DATA_DIR: its mail outbox, uploads and secrets. */
 export const workerDataDir = () => join(RUNS_DIR, RUN, String(process.pid));
+
+/** True for the first caller of the run, in whichever of its workers: a marker made in the run's folder. */
+export function firstInRun(what: string): boolean {
+  mkdirSync(join(RUNS_DIR, RUN), { recursive: true });
+  try {
+    closeSync(openSync(join(RUNS_DIR, RUN, what), 'wx'));
+    return true;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
+    throw error;
+  }
+}
 
 const runDatabases = (serverUrl: string, prefix: string) =>
   onServer(serverUrl, async (client) => {

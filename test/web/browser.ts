@@ -6,16 +6,48 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { freePort } from '../../src/db/embedded.js';
-import { serverDatabase } from '../support/database.js';
+import { firstInRun, serverDatabase } from '../support/database.js';
 
 /**
  * Browser tests: the real server (src/server.ts, the web app through Vite in development mode) on
- * its own database, driven by Debian's Chromium through playwright-core. Without Chromium they are
- * skipped with one line, except in CI, where a missing browser is a failure.
+ * its own database, driven by Debian's Chromium through playwright-core.
  */
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-export const hasChromium = existsSync(CHROMIUM);
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const hasChromium = existsSync(CHROMIUM);
 export const SCREENSHOTS = 'test-results/screens';
+
+export const PASSWORD = 'counter password 1';
+let counter = 0;
+/** A name no other test of the run uses (emails, SKUs). */
+export const unique = (name: string) => `${name}-${process.pid}-${++counter}`;
+
+/**
+ * A suite of browser tests. Without Chromium it is skipped, and the run says so in one line (once
+ * for all its files and workers); in CI a missing browser fails the suite instead.
+ */
+export function describeInChromium(title: string, tests: (this: Mocha.Suite) => void) {
+  if (hasChromium || process.env.CI) {
+    return describe(title, function () {
+      before(() => {
+        if (!hasChromium) throw new Error(`CI needs Chromium at ${CHROMIUM} (apt-get install -y chromium)`);
+      });
+      tests.call(this);
+    });
+  }
+  if (firstInRun('no-chromium')) console.log(`  browser tests skipped: no Chromium at ${CHROMIUM} (apt-get install chromium, or set CHROMIUM_PATH)`);
+  return describe.skip(title, tests);
+}
+
+/** A tRPC call from the test process as the holder of `accessToken` (queries by GET, mutations by POST). */
+export async function trpc<T>(url: string, accessToken: string, path: string, input: unknown, query = false): Promise<T> {
+  const authorization = `Bearer ${accessToken}`;
+  const response = query
+    ? await fetch(`${url}/trpc/${path}?input=${encodeURIComponent(JSON.stringify(input))}`, { headers: { authorization } })
+    : await fetch(`${url}/trpc/${path}`, { method: 'POST', headers: { 'content-type': 'application/json', authorization }, body: JSON.stringify(input) });
+  const body = (await response.json()) as { result?: { data: T }; error?: unknown };
+  if (!body.result) throw new Error(`${path}: ${JSON.stringify(body.error)}`);
+  return body.result.data;
+}
 
 export interface WebServer {
   url: string;
@@ -115,6 +147,10 @@ export async function signInWithTokens(page: Page, url: string, tokens: { access
   const session = { ...tokens, accessExpiresAt: Date.now() + (claims.exp - claims.iat) * 1000 };
   await page.evaluate((value) => (window.localStorage as { setItem(key: string, value: string): void }).setItem('omni-stock.session', value), JSON.stringify(session));
 }
+
+/** The access token the page's session holds now (the app may have refreshed it). */
+export const accessTokenOf = (page: Page): Promise<string> =>
+  page.evaluate(() => JSON.parse((window.localStorage as { getItem(key: string): string }).getItem('omni-stock.session')).accessToken as string);
 
 /** Fails on any uncaught error or console error the page reports. */
 export function watchForErrors(page: Page): () => string[] {

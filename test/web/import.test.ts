@@ -2,18 +2,14 @@ import { expect } from 'chai';
 import { readFileSync } from 'node:fs';
 import type { BrowserContext, Page } from 'playwright-core';
 import { tcgplayerColumns } from '../../src/contract/csv.js';
-import { checkScreen, CHROMIUM, hasChromium, openBrowser, registerOwner, screenshot, signInWithTokens, startWebServer, watchForErrors, type WebServer } from './browser.js';
-
-// Run inside the page by page.evaluate (the test program has no DOM types).
-declare const window: { innerWidth: number };
-declare const document: { documentElement: { scrollWidth: number } };
+import { checkScreen, describeInChromium, openBrowser, PASSWORD, registerOwner, screenshot, signInWithTokens, startWebServer, watchForErrors, type WebServer } from './browser.js';
+import { expectFits, figure } from './screens.js';
 
 /**
  * The import screen and the export buttons in Chromium: one shop registered through the API (its
  * tokens put in the page's storage), a TCGplayer file checked, imported, seen in the inventory
  * and exported again.
  */
-const PASSWORD = 'importer password 1';
 
 /** A TCGplayer seller export with the real header: five cards, the third with an unknown printing (file line 4). */
 function tcgplayerFile(): string {
@@ -29,19 +25,14 @@ function tcgplayerFile(): string {
   ].join('\n') + '\n';
 }
 
-if (!hasChromium && !process.env.CI) console.log(`  import browser tests skipped: no Chromium at ${CHROMIUM}`);
-
-(hasChromium || process.env.CI ? describe : describe.skip)('imports and exports in Chromium', function () {
+describeInChromium('imports and exports in Chromium', function () {
   this.timeout(90_000);
   let server: WebServer;
   let browser: BrowserContext & { cleanup(): Promise<void> };
   let page: Page;
   let errors: () => string[];
 
-  const figure = (label: string) => page.locator('.figure', { has: page.getByText(label, { exact: true }) }).locator('dd');
-
   before(async function () {
-    if (!hasChromium) throw new Error(`CI needs Chromium at ${CHROMIUM} (apt-get install -y chromium)`);
     server = await startWebServer();
     const tokens = await registerOwner(server.url, { email: `import-${process.pid}@example.test`, password: PASSWORD, vendorName: 'Jungle Cards', firstName: 'Brock' });
     browser = await openBrowser();
@@ -71,8 +62,8 @@ if (!hasChromium && !process.env.CI) console.log(`  import browser tests skipped
     await page.getByRole('button', { name: 'Check file' }).click();
 
     await page.getByText('The file was checked. Nothing has changed yet.').waitFor();
-    expect(await figure('New items').innerText()).to.equal('4');
-    expect(await figure('Rows with errors').innerText()).to.equal('1');
+    expect(await figure(page, 'New items').innerText()).to.equal('4');
+    expect(await figure(page, 'Rows with errors').innerText()).to.equal('1');
     const problem = page.getByRole('region', { name: 'Rows with errors' }).getByRole('row', { name: /Condition/ });
     expect(await problem.locator('td').allInnerTexts()).to.deep.equal(['4', 'Condition', 'Has an unknown printing "Glitter".']);
     await page.getByText('importing this file would change nothing').waitFor();
@@ -81,8 +72,8 @@ if (!hasChromium && !process.env.CI) console.log(`  import browser tests skipped
     await page.getByLabel('Import the valid rows even when some rows have errors').check();
     await page.getByRole('button', { name: 'Import these rows' }).click();
     await page.getByText('The import is done.').waitFor();
-    expect(await figure('Created').innerText()).to.equal('4');
-    await screenshot(page, 'import-applied');
+    expect(await figure(page, 'Created').innerText()).to.equal('4');
+    await checkScreen(page, 'import-applied');
 
     await page.getByRole('link', { name: 'Back to inventory' }).click();
     for (const sku of ['TCG-900001', 'TCG-900002', 'TCG-900004', 'TCG-900005']) await page.getByText(sku, { exact: true }).first().waitFor();
@@ -96,18 +87,14 @@ if (!hasChromium && !process.env.CI) console.log(`  import browser tests skipped
     for (const sku of ['TCG-900001', 'TCG-900002', 'TCG-900004', 'TCG-900005']) expect(csv).to.contain(sku);
 
     // A phone: the inventory header with its buttons and the import screen fit 360 px.
-    const fits = async (screen: string) => {
-      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-      expect(overflow, `${screen} is wider than the phone`).to.be.at.most(0);
-    };
     await page.setViewportSize({ width: 360, height: 740 });
     try {
       await page.getByRole('button', { name: 'Export for TCGplayer' }).waitFor();
-      await fits('the inventory page');
+      await expectFits(page, 'the inventory page');
       await screenshot(page, 'inventory-phone');
       await page.goto(`${server.url}/inventory/import`);
       await page.getByRole('heading', { name: 'Import items' }).waitFor();
-      await fits('the import screen');
+      await expectFits(page, 'the import screen');
       await screenshot(page, 'import-phone');
     } finally {
       await page.setViewportSize({ width: 1280, height: 860 });

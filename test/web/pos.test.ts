@@ -1,72 +1,32 @@
 import { expect } from 'chai';
 import type { BrowserContext, Page } from 'playwright-core';
-import { checkScreen, CHROMIUM, hasChromium, openBrowser, registerOwner, screenshot, signInWithTokens, startWebServer, watchForErrors, type WebServer } from './browser.js';
-
-// Run inside the page by page.evaluate (the test program has no DOM types).
-declare const window: { innerWidth: number };
-declare const document: { documentElement: { scrollWidth: number }; activeElement: unknown };
+import { checkScreen, describeInChromium, openBrowser, PASSWORD, registerOwner, screenshot, signInWithTokens, startWebServer, trpc, unique, watchForErrors, type WebServer } from './browser.js';
+import { cartLine, expectFits, figure, paymentRow, scan, scanBox, scanHasFocus } from './screens.js';
 
 /**
  * The point of sale and the sales screens in Chromium: one server and one browser for the file,
  * one shop registered through the API (its tokens put in the page's storage), items made through
  * the API, and everything a cashier does done in the page.
  */
-const PASSWORD = 'counter password 1';
-let counter = 0;
-const unique = (name: string) => `${name}-${process.pid}-${++counter}`;
-
-interface Tokens {
-  accessToken: string;
-  refreshToken: string;
-}
-
-if (!hasChromium && !process.env.CI) console.log(`  point-of-sale browser tests skipped: no Chromium at ${CHROMIUM}`);
-
-(hasChromium || process.env.CI ? describe : describe.skip)('the point of sale in Chromium', function () {
+describeInChromium('the point of sale in Chromium', function () {
   this.timeout(120_000);
   let server: WebServer;
   let browser: BrowserContext & { cleanup(): Promise<void> };
-  let tokens: Tokens;
+  let accessToken: string;
   let page: Page;
   let errors: () => string[];
 
-  /** A tRPC call from the test process with the shop owner's token (queries by GET, mutations by POST). */
-  async function api<T = { id: string; quantity: number }>(path: string, input: unknown, query = false): Promise<T> {
-    const authorization = `Bearer ${tokens.accessToken}`;
-    const response = query
-      ? await fetch(`${server.url}/trpc/${path}?input=${encodeURIComponent(JSON.stringify(input))}`, { headers: { authorization } })
-      : await fetch(`${server.url}/trpc/${path}`, { method: 'POST', headers: { 'content-type': 'application/json', authorization }, body: JSON.stringify(input) });
-    const body = (await response.json()) as { result?: { data: T }; error?: unknown };
-    if (!body.result) throw new Error(`${path}: ${JSON.stringify(body.error)}`);
-    return body.result.data;
-  }
+  /** A tRPC call from the test process with the shop owner's token. */
+  const api = <T = { id: string; quantity: number }>(path: string, input: unknown, query = false) => trpc<T>(server.url, accessToken, path, input, query);
   const item = (name: string, quantity: number, price: string) =>
-    api('items.create', { name, sku: unique('POS').toUpperCase(), quantity, price, intakePrice: '1.00', category: 'trading_card' }) as Promise<{
-      id: string;
-      sku: string;
-      quantity: number;
-    }>;
+    api<{ id: string; sku: string; quantity: number }>('items.create', { name, sku: unique('POS').toUpperCase(), quantity, price, intakePrice: '1.00', category: 'trading_card' });
   const stock = async (id: string) => (await api<{ quantity: number }>('items.get', { id }, true)).quantity;
 
-  const scanBox = () => page.getByLabel('Scan or type a SKU or name');
-  /** What a barcode scanner does: the SKU's characters, then Enter. */
-  async function scan(sku: string) {
-    await scanBox().pressSequentially(sku, { delay: 5 });
-    await scanBox().press('Enter');
-  }
-  const scanHasFocus = () => scanBox().evaluate((element) => element === document.activeElement);
-  const line = (name: string) => page.locator('.cart-line', { hasText: name });
-  const figure = (label: string) => page.locator('.figure', { has: page.getByText(label, { exact: true }) }).locator('dd');
-  const fits = async (screen: string) => {
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-    expect(overflow, `${screen} is wider than the phone`).to.be.at.most(0);
-  };
-
   before(async function () {
-    if (!hasChromium) throw new Error(`CI needs Chromium at ${CHROMIUM} (apt-get install -y chromium)`);
     server = await startWebServer();
     const email = `${unique('till')}@example.test`;
-    tokens = await registerOwner(server.url, { email, password: PASSWORD, vendorName: 'Convention Cards', firstName: 'Misty' });
+    const tokens = await registerOwner(server.url, { email, password: PASSWORD, vendorName: 'Convention Cards', firstName: 'Misty' });
+    accessToken = tokens.accessToken;
     await api('vendors.update', { taxRate: '8.25' });
     browser = await openBrowser();
     page = browser.pages()[0] ?? (await browser.newPage());
@@ -78,7 +38,7 @@ if (!hasChromium && !process.env.CI) console.log(`  point-of-sale browser tests 
     await server?.stop();
   });
   afterEach(async function () {
-    if (this.currentTest?.state === 'failed') await page.screenshot({ path: `test-results/screens/failed-pos-${counter}.png`, fullPage: true });
+    if (this.currentTest?.state === 'failed') await page.screenshot({ path: `test-results/screens/failed-pos-${unique('test')}.png`, fullPage: true });
     expect(errors()).to.deep.equal([]);
   });
 
@@ -87,43 +47,42 @@ if (!hasChromium && !process.env.CI) console.log(`  point-of-sale browser tests 
     const sleeves = await item('Card Sleeves', 10, '8.99');
     await item('Booster Box Jungle', 2, '144.00');
     await page.goto(`${server.url}/`);
-    await figure('Units in stock').getByText('17', { exact: true }).waitFor();
+    await figure(page, 'Units in stock').getByText('17', { exact: true }).waitFor();
 
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Point of sale' }).click();
     await page.getByRole('heading', { name: 'Point of sale' }).waitFor();
     await page.getByText('The cart is empty').waitFor();
     await checkScreen(page, 'pos-empty');
 
-    await scanBox().focus();
-    await scan(pikachu.sku);
-    await line('Pikachu Promo').waitFor();
-    expect(await scanHasFocus(), 'the SKU box keeps the focus for the next scan').to.equal(true);
-    await scan(pikachu.sku.toLowerCase()); // the same item again: one more unit
-    await scan(sleeves.sku);
-    await line('Card Sleeves').waitFor();
-    expect(await line('Pikachu Promo').getByLabel('Quantity').inputValue()).to.equal('2');
-    expect(await scanHasFocus()).to.equal(true);
+    await scanBox(page).focus();
+    await scan(page, pikachu.sku);
+    await cartLine(page, 'Pikachu Promo').waitFor();
+    expect(await scanHasFocus(page), 'the SKU box keeps the focus for the next scan').to.equal(true);
+    await scan(page, pikachu.sku.toLowerCase()); // the same item again: one more unit
+    await scan(page, sleeves.sku);
+    await cartLine(page, 'Card Sleeves').waitFor();
+    expect(await cartLine(page, 'Pikachu Promo').getByLabel('Quantity').inputValue()).to.equal('2');
+    expect(await scanHasFocus(page)).to.equal(true);
 
     // A name: suggestions to choose from.
-    await scanBox().fill('booster');
+    await scanBox(page).fill('booster');
     await page.getByRole('list', { name: 'Matching items' }).getByRole('button', { name: /Booster Box Jungle/ }).click();
-    await line('Booster Box Jungle').waitFor();
-    expect(await scanHasFocus()).to.equal(true);
+    await cartLine(page, 'Booster Box Jungle').waitFor();
+    expect(await scanHasFocus(page)).to.equal(true);
 
-    await line('Card Sleeves').getByRole('button', { name: 'One more Card Sleeves' }).click();
-    await line('Card Sleeves').getByLabel('Discount').fill('1');
+    await cartLine(page, 'Card Sleeves').getByRole('button', { name: 'One more Card Sleeves' }).click();
+    await cartLine(page, 'Card Sleeves').getByLabel('Discount').fill('1');
     await page.getByLabel('Sale discount').fill('2.00');
     // 2 × 12.50 + (2 × 8.99 − 1.00) + 144.00 = 185.98; − 2.00 = 183.98; tax 8.25 % = 15.17835 → 15.18; total 199.16
     await page.getByTestId('cart-total').getByText('$199.16').waitFor();
     await page.getByText('$15.18').waitFor();
 
     await page.getByRole('button', { name: '+ Card' }).click();
-    const payment = (n: number) => page.locator('.payment-row').nth(n);
-    expect(await payment(0).getByLabel('Amount').inputValue()).to.equal('199.16');
-    await payment(0).getByLabel('Amount').fill('150.00');
+        expect(await paymentRow(page, 0).getByLabel('Amount').inputValue()).to.equal('199.16');
+    await paymentRow(page, 0).getByLabel('Amount').fill('150.00');
     await page.getByRole('button', { name: '+ Cash' }).click();
-    expect(await payment(1).getByLabel('Amount').inputValue()).to.equal('49.16');
-    await payment(1).getByLabel('Cash tendered').fill('60');
+    expect(await paymentRow(page, 1).getByLabel('Amount').inputValue()).to.equal('49.16');
+    await paymentRow(page, 1).getByLabel('Cash tendered').fill('60');
     await page.getByTestId('change-due').getByText('$10.84').waitFor();
     await page.getByLabel('Customer (optional)').fill('Ash Ketchum');
     await checkScreen(page, 'pos-cart');
@@ -146,7 +105,7 @@ if (!hasChromium && !process.env.CI) console.log(`  point-of-sale browser tests 
 
     await page.getByRole('button', { name: 'New sale' }).click();
     await page.getByText('The cart is empty').waitFor();
-    expect(await scanHasFocus()).to.equal(true);
+    expect(await scanHasFocus(page)).to.equal(true);
 
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Sales' }).click();
     const row = page.getByRole('row', { name: new RegExp(number) });
@@ -164,7 +123,7 @@ if (!hasChromium && !process.env.CI) console.log(`  point-of-sale browser tests 
     await checkScreen(page, 'sales-list');
 
     await page.getByRole('link', { name: 'Dashboard', exact: true }).click();
-    await figure('Units in stock').getByText('12', { exact: true }).waitFor(); // 17 − 5 sold
+    await figure(page, 'Units in stock').getByText('12', { exact: true }).waitFor(); // 17 − 5 sold
   });
 
   it('a sale short of stock names the short item on its line; a dropped answer is retried with the same key and sells once', async () => {
@@ -174,19 +133,19 @@ if (!hasChromium && !process.env.CI) console.log(`  point-of-sale browser tests 
       if (request.url().includes('sales.create')) keys.push(JSON.parse(request.postData()!)['0'].idempotencyKey);
     });
     await page.goto(`${server.url}/pos`);
-    await scanBox().focus();
-    await scan(binder.sku);
-    await line('Nine-Pocket Binder').getByRole('button', { name: 'One more Nine-Pocket Binder' }).click();
+    await scanBox(page).focus();
+    await scan(page, binder.sku);
+    await cartLine(page, 'Nine-Pocket Binder').getByRole('button', { name: 'One more Nine-Pocket Binder' }).click();
     await page.getByRole('button', { name: '+ Card' }).click();
     // The other till sold one meanwhile.
     await api('items.adjustStock', { id: binder.id, delta: -1, reason: 'adjustment', note: 'sold at the other till' });
     await page.getByRole('button', { name: /Complete sale/ }).click();
     await page.getByText('Not enough stock for the marked items').waitFor();
-    await line('Nine-Pocket Binder').getByText('Only 1 in stock.').waitFor();
+    await cartLine(page, 'Nine-Pocket Binder').getByText('Only 1 in stock.').waitFor();
     await checkScreen(page, 'pos-out-of-stock');
 
     // One unit then, and the connection drops after the server has sold it: the retry answers that sale.
-    await line('Nine-Pocket Binder').getByRole('button', { name: 'One less Nine-Pocket Binder' }).click();
+    await cartLine(page, 'Nine-Pocket Binder').getByRole('button', { name: 'One less Nine-Pocket Binder' }).click();
     expect(await page.locator('.payment-row').getByLabel('Amount').inputValue()).to.equal('21.65'); // one payment follows the total: 20.00 + 8.25 % tax
     let dropped = false;
     await page.route('**/trpc/sales.create**', async (route) => {
@@ -262,32 +221,32 @@ if (!hasChromium && !process.env.CI) console.log(`  point-of-sale browser tests 
     await page.setViewportSize({ width: 360, height: 740 });
     try {
       await page.goto(`${server.url}/pos`);
-      await scanBox().focus();
-      await scan(dice.sku);
+      await scanBox(page).focus();
+      await scan(page, dice.sku);
       await page.getByText(`Nothing in this store matches “${dice.sku}”.`).waitFor();
       await page.getByLabel('Store').selectOption({ label: 'Booth 12' });
-      await scanBox().focus();
+      await scanBox(page).focus();
       await page.getByRole('button', { name: '+ Cash' }).click(); // paying first: the amount follows the cart
-      await scanBox().focus();
-      await scan(dice.sku);
-      await scan(dice.sku);
+      await scanBox(page).focus();
+      await scan(page, dice.sku);
+      await scan(page, dice.sku);
       await page.getByTestId('cart-total').getByText('$16.24').waitFor();
       expect(await page.locator('.payment-row').getByLabel('Amount').inputValue()).to.equal('16.24');
       await page.locator('.payment-row').getByLabel('Cash tendered').fill('20');
       await page.getByTestId('change-due').getByText('$3.76').waitFor(); // 15.00 + 1.24 tax = 16.24
-      await fits('point of sale');
+      await expectFits(page, 'point of sale');
       await checkScreen(page, 'phone-pos');
       await page.getByRole('button', { name: /Complete sale/ }).click();
       await page.getByText('Give $3.76 in change.').waitFor();
-      await fits('receipt');
+      await expectFits(page, 'receipt');
       await checkScreen(page, 'phone-pos-receipt');
       await page.goto(`${server.url}/sales`);
       await page.getByRole('table').waitFor();
-      await fits('sales list');
+      await expectFits(page, 'sales list');
       await checkScreen(page, 'phone-sales');
       await page.getByRole('table').getByRole('link').first().click();
       await page.getByRole('heading', { name: /^Sale S-/ }).waitFor();
-      await fits('sale page');
+      await expectFits(page, 'sale page');
       await checkScreen(page, 'phone-sale');
     } finally {
       await page.setViewportSize({ width: 1280, height: 860 });

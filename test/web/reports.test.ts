@@ -1,21 +1,14 @@
 import { expect } from 'chai';
 import { mock } from 'node:test';
-import type { Page } from 'playwright-core';
 import { createCaller } from '../../src/caller.js';
 import { openOrm } from '../../src/db/orm.js';
 import { createLogger } from '../../src/logger.js';
 import { createServices, type AppServices } from '../../src/services.js';
 import { testConfig } from '../support/app.js';
 import { sell } from '../support/sales.js';
-import { checkScreen, CHROMIUM, hasChromium, openBrowser, startWebServer, watchForErrors, type WebServer } from './browser.js';
+import { checkScreen, describeInChromium, openBrowser, PASSWORD, startWebServer, watchForErrors, type WebServer } from './browser.js';
+import { expectFits, expectReportTotals, figure, setAtOnce, shown, utcDay } from './screens.js';
 
-// Run inside the page by page.evaluate (the test program has no DOM types).
-declare const window: { innerWidth: number };
-declare const document: { documentElement: { scrollWidth: number } };
-
-const PASSWORD = 'counter password 1';
-const DAY = 86_400_000;
-const utcDay = (daysAgo: number) => new Date(Math.floor(Date.now() / DAY) * DAY - daysAgo * DAY);
 const isoDay = (daysAgo: number) => utcDay(daysAgo).toISOString().slice(0, 10);
 
 /**
@@ -53,20 +46,12 @@ async function seedShop(services: AppServices) {
   return { email, caller };
 }
 
-/** A money string as the page formats it (the browser's locale). */
-const shown = (page: Page, amount: string, currency = 'USD') =>
-  page.evaluate(([amount, currency]) => new Intl.NumberFormat(undefined, { style: 'currency', currency }).format(amount as unknown as number), [amount, currency] as const);
-const figure = (page: Page, label: string) => page.locator('.figure', { has: page.getByText(label, { exact: true }) }).locator('dd');
-
-if (!hasChromium && !process.env.CI) console.log(`  report screens skipped: no Chromium at ${CHROMIUM}`);
-
-(hasChromium || process.env.CI ? describe : describe.skip)('the dashboard, reports and shop settings in Chromium', function () {
+describeInChromium('the dashboard, reports and shop settings in Chromium', function () {
   this.timeout(180_000);
   let server: WebServer;
   let services: AppServices;
 
   before(async function () {
-    if (!hasChromium) throw new Error(`CI needs Chromium at ${CHROMIUM} (apt-get install -y chromium)`);
     server = await startWebServer();
     services = createServices(testConfig(), await openOrm(server.databaseUrl, { migrate: false }), createLogger('silent'));
   });
@@ -106,15 +91,7 @@ if (!hasChromium && !process.env.CI) console.log(`  report screens skipped: no C
       // Reports: the last 30 days by day, every total as the API answers it.
       await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Reports' }).click();
       await page.getByRole('heading', { name: 'Reports', exact: true }).waitFor();
-      const totals = [
-        ['Revenue', api.totals.revenue], ['Gross profit', api.totals.grossProfit], ['Cost of goods', api.totals.costOfGoods],
-        ['Discounts', api.totals.discounts], ['Returns', api.totals.returns], ['Tax', api.totals.tax], ['Average sale', api.totals.averageSale],
-      ] as const;
-      for (const [label, amount] of totals) await figure(page, label).getByText(await shown(page, amount), { exact: true }).waitFor();
-      await figure(page, 'Units sold').getByText(String(api.totals.units), { exact: true }).waitFor();
-      await figure(page, 'Sales').getByText('3', { exact: true }).waitFor();
-      const margin = await page.evaluate((ratio) => new Intl.NumberFormat(undefined, { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 2 }).format(ratio as unknown as number), api.totals.margin);
-      await figure(page, 'Margin').getByText(margin, { exact: true }).waitFor();
+      await expectReportTotals(page, api.totals);
       await page.locator('.chart .recharts-bar-rectangle').nth(1).waitFor();
       await checkScreen(page, 'reports-sales');
 
@@ -134,13 +111,7 @@ if (!hasChromium && !process.env.CI) console.log(`  report screens skipped: no C
       await figure(page, 'Sales').getByText('2', { exact: true }).waitFor();
       await page.getByLabel('Period').selectOption('custom');
       // Both dates change in one task, before the page renders again (as a quick hand or autofill may): neither is lost.
-      const dates = [await page.getByLabel('From').elementHandle(), await page.getByLabel('To (included)').elementHandle()];
-      await page.evaluate(([from, to, day]) => {
-        for (const input of [from, to] as { dispatchEvent(event: Event): boolean }[]) {
-          Object.getOwnPropertyDescriptor(Object.getPrototypeOf(input), 'value')!.set!.call(input, day);
-          input.dispatchEvent(new Event('input', { bubbles: true }));
-        }
-      }, [...dates, isoDay(3)] as const);
+      await setAtOnce(page, [[page.getByLabel('From'), isoDay(3)], [page.getByLabel('To (included)'), isoDay(3)]]);
       const thatDay = await caller.reports.sales({ from: utcDay(3).toISOString(), to: utcDay(2).toISOString(), groupBy: 'day' });
       await figure(page, 'Revenue').getByText(await shown(page, thatDay.totals.revenue), { exact: true }).waitFor();
       await figure(page, 'Sales').getByText('1', { exact: true }).waitFor();
@@ -207,8 +178,7 @@ if (!hasChromium && !process.env.CI) console.log(`  report screens skipped: no C
         await page.goto(`${server.url}${path}`);
         await page.getByRole('heading', { name: heading, exact: true }).waitFor();
         await page.locator('.recharts-bar-rectangle').first().or(page.getByRole('rowheader', { name: /Booster Pack/ })).first().waitFor();
-        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-        expect(overflow, `${name} is wider than the phone`).to.be.at.most(0);
+        await expectFits(page, name);
         await checkScreen(page, name);
       }
       expect(errors()).to.deep.equal([]);

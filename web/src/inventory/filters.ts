@@ -1,6 +1,6 @@
 import { useCallback, useMemo } from 'react';
-import { useSearchParams } from 'react-router';
 import { listItemsInput, type ListItemsQuery } from '@api/modules/inventory/contract';
+import { useAddressParams } from '../lib/useAddressParams';
 
 /** What the inventory screen's address says (?q=pikachu&category=trading_card&stock=low&sort=price). */
 export type StockFilter = 'any' | 'in' | 'out' | 'low';
@@ -49,25 +49,21 @@ export const activeFilterCount = (filters: ItemFilters) =>
   (filters.stock === 'any' ? 0 : 1);
 
 export function useItemFilters() {
-  const [params, setParams] = useSearchParams();
+  const [params, change] = useAddressParams();
   const filters = useMemo(() => parse(params), [params]);
   const update = useCallback(
     (changes: Partial<ItemFilters>) =>
-      setParams(
-        (current) => {
-          const next = new URLSearchParams(current);
-          for (const [key, value] of Object.entries(changes)) {
-            const name = fieldOf(key);
-            const isDefault = value === undefined || value === '' || (key === 'stock' && value === 'any') || (key === 'status' && value === 'active');
-            if (isDefault) next.delete(name);
-            else next.set(name, String(value));
-          }
-          return next;
-        },
-        { replace: true },
-      ),
-    [setParams],
+      change((next) => {
+        for (const [key, value] of Object.entries(changes)) {
+          const name = fieldOf(key);
+          const isDefault = value === undefined || value === '' || (key === 'stock' && value === 'any') || (key === 'status' && value === 'active');
+          if (isDefault) next.delete(name);
+          else next.set(name, String(value));
+        }
+        return next;
+      }),
+    [change],
   );
-  const clear = useCallback(() => setParams(new URLSearchParams(), { replace: true }), [setParams]);
+  const clear = useCallback(() => change(() => new URLSearchParams()), [change]);
   return { filters, update, clear };
 }
