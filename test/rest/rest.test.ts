@@ -7,10 +7,13 @@ import { app, testConfig } from '../support/app.js';
 import { callerAs, expectTRPCError, joinAs, PASSWORD, signUp, unique } from '../support/fixtures.js';
 import { startHttpApp } from '../support/http.js';
 import { createItem } from '../support/items.js';
-import { sell } from '../support/sales.js';
+import { csvOf, runImport } from '../support/imports.js';
+import { sell, totalOf } from '../support/sales.js';
 import { errorOf, restCall, restFetch, trpcCall, type Answer } from '../support/rest.js';
 
 type Server = Awaited<ReturnType<typeof startHttpApp>>;
+
+const DAY = 86_400_000;
 
 /** Both transports answered the same: status and data, or status and every field of the error. */
 function expectTwins(rest: Answer, trpc: Answer, what: string) {
@@ -25,20 +28,26 @@ describe('REST /api/v1', () => {
   const rest = (procedure: string, input?: Record<string, unknown>, token?: string) => restCall(server.baseUrl, procedure, input, token);
   const trpc = (procedure: string, input?: unknown, token?: string) => trpcCall(server.baseUrl, procedure, input, token);
 
-  /** A vendor with a stocked item, its history, a second store, a staff member and an invitation. */
+  /** A vendor with a stocked item, its sale and history, a second store, a staff member and an invitation. */
   async function shop() {
     const owner = await signUp();
     const staff = await joinAs(owner, 'staff');
     const store = await owner.caller.stores.create({ name: unique('Annex') });
     const item = await createItem(owner, { quantity: 3, price: '12.50', category: 'trading_card', cardDetails: { game: 'Pokémon' } });
-    await sell(owner, [[item.id, 1]]);
+    const sale = await sell(owner, [[item.id, 1]]);
     await owner.caller.items.update({ id: item.id, price: '14.00' });
     const invitation = await owner.caller.invitations.create({ email: `${unique('invitee')}@example.test`, role: 'viewer' });
-    return { owner, staff, store, item, invitation };
+    return { owner, staff, store, item, sale, invitation };
   }
 
   it('answers every query as /trpc does, in every domain', async () => {
-    const { owner, item } = await shop();
+    const { owner, item, sale } = await shop();
+    // An item in stock and unsold for 60 days (a slow mover), and a dry run that found one bad row.
+    const idle = await createItem(owner, { quantity: 2, intakePrice: '3.00' });
+    await app().orm.em.fork().execute('update items set created_at = ? where id = ?', [new Date(Date.now() - 60 * DAY), idle.id]);
+    const csv = csvOf([['sku', 'name', 'quantity'], [unique('IMP'), 'Imported', 1], [unique('NEG'), 'Negative', -2]]);
+    const job = await runImport(owner, { csv, mode: 'dryRun' });
+    const period = { from: new Date(Date.now() - DAY).toISOString(), to: new Date(Date.now() + DAY).toISOString() };
     const queries: [string, Record<string, unknown> | undefined][] = [
       ['users.me', undefined],
       ['users.activity', { limit: 5 }],
@@ -53,15 +62,33 @@ describe('REST /api/v1', () => {
       ['items.movements', { id: item.id, limit: 5 }],
       ['items.priceHistory', { id: item.id }],
       ['inventory.overview', undefined],
+      ['sales.get', { id: sale.id }],
+      ['sales.list', { ...period, status: 'completed', paymentMethod: 'cash', itemId: item.id, limit: 5 }],
+      ['reports.sales', { ...period, groupBy: 'item' }],
+      ['reports.topSellers', { ...period, by: 'revenue', limit: 5 }],
+      ['reports.slowMovers', { days: 30, limit: 5 }],
+      ['reports.inventoryValue', { asOf: new Date().toISOString() }],
+      ['imports.get', { id: job.id }],
+      ['imports.list', { status: 'succeeded', limit: 5 }],
+      ['imports.errors', { id: job.id, limit: 5 }],
       ['audit.list', { entity: 'Item', limit: 5 }],
     ];
+    const answers: Record<string, unknown> = {};
     for (const [procedure, input] of queries) {
       const twin = await trpc(procedure, input, owner.accessToken);
       expect(twin.status, procedure).to.equal(200);
-      expectTwins(await rest(procedure, input, owner.accessToken), twin, procedure);
+      const answer = await rest(procedure, input, owner.accessToken);
+      expectTwins(answer, twin, procedure);
+      answers[procedure] = answer.body;
     }
-    const page = (await rest('items.list', { inStock: true }, owner.accessToken)).body as { items: { id: string }[] };
-    expect(page.items.map((i) => i.id)).to.deep.equal([item.id]);
+    const ids = (page: unknown, key = 'id') => (page as { items: Record<string, unknown>[] }).items.map((row) => row[key]);
+    expect(ids(answers['sales.list'])).to.deep.equal([sale.id]);
+    expect((answers['reports.topSellers'] as { itemId: string }[]).map((row) => row.itemId)).to.deep.equal([item.id]);
+    expect(ids(answers['reports.slowMovers'], 'itemId')).to.deep.equal([idle.id]);
+    expect((answers['reports.inventoryValue'] as { totals: { units: number } }).totals.units).to.equal(4);
+    expect(ids(answers['imports.list'])).to.deep.equal([job.id]);
+    expect(ids(answers['imports.errors'], 'column')).to.deep.equal(['quantity']);
+    expect(ids(answers['items.list'])).to.deep.equal([item.id]);
   });
 
   it('runs mutations as /trpc does: what REST wrote, tRPC reads back', async () => {
@@ -102,6 +129,14 @@ describe('REST /api/v1', () => {
     const upload = await rest('media.createUploadUrl', { fileName: 'card.png', contentType: 'image/png', size: 1000 }, token);
     expect(upload.status).to.equal(200);
     expect(upload.body).to.have.keys('uploadUrl', 'path', 'publicUrl', 'expiresAt');
+
+    const lines = [{ itemId: item.id, quantity: 1 }];
+    const sold = await rest('sales.create', { lines, payments: [{ method: 'card', amount: await totalOf(owner, lines, {}) }], note: 'over REST' }, token);
+    expect(sold.status).to.equal(200);
+    const saleId = (sold.body as { id: string }).id;
+    expect(sold.body).to.deep.equal((await trpc('sales.get', { id: saleId }, token)).body);
+    expect(sold.body).to.deep.include({ note: 'over REST', payments: [{ method: 'card', amount: '14.00', tendered: null }] });
+    expect((await trpc('items.get', { id: item.id }, token)).body).to.include({ quantity: 1 });
   });
 
   describe('errors: the HTTP status and every field of tRPC’s error.data', () => {
