@@ -1,7 +1,8 @@
 import { expect } from 'chai';
 import type { z } from 'zod';
-import { appRouter } from '../../src/router.js';
+import { openApiDocument } from '../../src/rest/openapi.js';
 import { restRoutes } from '../../src/rest/routes.js';
+import { appRouter } from '../../src/router.js';
 
 type Schema = z.core.$ZodType;
 type Def = { type: string; innerType?: Schema; in?: Schema; out?: Schema; shape?: Record<string, Schema>; options?: Schema[] };
@@ -34,7 +35,9 @@ describe('GET inputs over REST', () => {
   const procedures = appRouter._def.procedures as unknown as Record<string, { _def: { inputs: Schema[] } }>;
   const queryFields = restRoutes
     .filter((route) => route.method === 'GET')
-    .flatMap((route) => procedures[route.procedure]!._def.inputs.flatMap((input) => fields(input)).map(([name, field]) => ({ at: `${route.procedure} ${name}`, field })));
+    .flatMap((route) =>
+      procedures[route.procedure]!._def.inputs.flatMap((input) => fields(input)).map(([name, field]) => ({ route, name, at: `${route.procedure} ${name}`, field })),
+    );
 
   // A query string holds only text, and REST hands it to the same schema /trpc uses: each number and
   // boolean must take its exact text form and its JSON value, and refuse what coercion would accept.
@@ -57,5 +60,17 @@ describe('GET inputs over REST', () => {
       }
       for (const loose of ['', '0']) expect(parsed(field, loose).success, `${at} "${loose}"`).to.equal(false);
     }
+  });
+
+  it('are documented as their schemas take them: required when an absent field is refused, else with the default it gets', () => {
+    type Parameter = { name: string; required?: boolean; schema: { default?: unknown } };
+    const parametersOf = (path: string) => (openApiDocument().paths![path] as { get: { parameters?: Parameter[] } }).get.parameters ?? [];
+    for (const { route, name, at, field } of queryFields) {
+      const parameter = parametersOf(route.path).find((p) => p.name === name)!;
+      const absent = parsed(field, undefined);
+      expect(parameter.required ?? false, `${at} required`).to.equal(!absent.success);
+      expect(parameter.schema.default, `${at} default`).to.deep.equal(absent.success ? absent.data : undefined);
+    }
+    expect(parametersOf('/reports/slow-movers').find((p) => p.name === 'days')).to.include({ required: true });
   });
 });

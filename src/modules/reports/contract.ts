@@ -22,7 +22,7 @@ export const salesReportInput = z
 export type SalesReportQuery = z.output<typeof salesReportInput>;
 
 export const topSellersInput = z
-  .object({ ...period, by: z.enum(['units', 'revenue']).default('units'), storeId: idSchema.optional(), limit: count(1, 100).default(10) })
+  .object({ ...period, by: z.enum(['units', 'revenue']).default('units'), storeId: idSchema.optional(), limit: count(1, 100).prefault(10) })
   .strict()
   .refine(toAfterFrom, toAfterFromIssue);
 export type TopSellersQuery = z.output<typeof topSellersInput>;
