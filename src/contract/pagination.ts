@@ -4,7 +4,7 @@ import { text } from './text.js';
 
 /** The list inputs every paginated procedure shares: `limit` 1–200 (default 50) and an opaque `cursor`. */
 export const paginationFields = {
-  limit: count(1, 200).default(50),
+  limit: count(1, 200).prefault(50),
   cursor: text(1000).min(1).optional(),
 };
 

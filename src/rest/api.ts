@@ -30,14 +30,17 @@ export function restApi(services: AppServices): express.Router {
   for (const route of restRoutes) {
     const method = route.method.toLowerCase() as 'get' | 'post' | 'patch' | 'put' | 'delete';
     const handle = (req: Request, res: Response) => call(services, route, req, res);
-    api[method](route.path.replace(/\{(\w+)\}/g, ':$1'), ...(route.method === 'GET' ? [handle] : [json, handle]));
+    // A body that is not JSON or too large is the route's error, with its path, as over /trpc.
+    const body = (req: Request, res: Response, next: NextFunction) =>
+      json(req, res, (error?: unknown) => (error ? sendError(res, asTRPCError(services, res, error), route) : next()));
+    api[method](route.path.replace(/\{(\w+)\}/g, ':$1'), ...(route.method === 'GET' ? [handle] : [body, handle]));
   }
   api.use((req) => {
     throw new TRPCError({ code: 'NOT_FOUND', message: `No route ${req.method} ${req.baseUrl}${req.path}` });
   });
-  // Errors before a procedure runs: an unknown route, a body that is not JSON or too large, a bad %-escape.
+  // Errors before a route is found: an unknown route, a bad %-escape.
   api.use((error: unknown, _req: Request, res: Response, _next: NextFunction) => {
-    sendError(res, error instanceof TRPCError ? error : fromHttpError(services, res, error));
+    sendError(res, asTRPCError(services, res, error));
   });
   return api;
 }
@@ -52,7 +55,7 @@ async function call(services: AppServices, route: RestRoute, req: Request, res: 
     const procedure = route.procedure.split('.').reduce<unknown>((node, key) => (node as Record<string, unknown>)[key], caller);
     res.json(await (procedure as (input: unknown) => Promise<unknown>)(input));
   } catch (error) {
-    sendError(res, error instanceof TRPCError ? error : fromHttpError(services, res, error), route);
+    sendError(res, asTRPCError(services, res, error), route);
   }
 }
 
@@ -82,12 +85,16 @@ function bodyFields(req: Request): Record<string, unknown> {
   return body as Record<string, unknown>;
 }
 
-/** Errors of Express and its JSON parser carry their HTTP status; anything else is unexpected (and logged). */
-export function fromHttpError(services: AppServices, res: Response, error: unknown): TRPCError {
+/**
+ * Errors of Express and its JSON parser carry their HTTP status (a body over the limit gets its
+ * message from the error formatter, as over /trpc); anything else is unexpected (and logged).
+ */
+function asTRPCError(services: AppServices, res: Response, error: unknown): TRPCError {
+  if (error instanceof TRPCError) return error;
   const status = (error as { status?: unknown } | null)?.status;
+  if (status === 413) return new TRPCError({ code: 'PAYLOAD_TOO_LARGE' });
   if (typeof status === 'number' && status >= 400 && status < 500) {
-    const code = status === 413 ? 'PAYLOAD_TOO_LARGE' : status === 415 ? 'UNSUPPORTED_MEDIA_TYPE' : 'PARSE_ERROR';
-    return new TRPCError({ code, message: (error as Error).message });
+    return new TRPCError({ code: status === 415 ? 'UNSUPPORTED_MEDIA_TYPE' : 'PARSE_ERROR', message: (error as Error).message });
   }
   services.log.error({ err: error, requestId: res.locals.requestId }, 'unexpected error');
   return new TRPCError({ code: 'INTERNAL_SERVER_ERROR', cause: error });

@@ -19,7 +19,11 @@ const restErrorSchema = z
       .optional()
       .meta({ description: 'BAD_REQUEST: every invalid field with its path' }),
     field: z.string().optional().meta({ description: 'CONFLICT on a duplicate: the field that must be unique' }),
-    available: z.number().int().optional().meta({ description: 'CONFLICT for missing stock: the units there are' }),
+    available: z.number().int().optional().meta({ description: 'CONFLICT for missing stock: the units there are (of the first short item)' }),
+    shortItems: z
+      .array(z.object({ itemId: z.string(), requested: z.number().int(), available: z.number().int() }))
+      .optional()
+      .meta({ description: 'CONFLICT for missing stock: every short item, the units asked for and the units there are' }),
     retryAfter: z.number().int().optional().meta({ description: 'TOO_MANY_REQUESTS / SERVICE_UNAVAILABLE: seconds to wait' }),
     currentVersion: z.number().int().optional().meta({ description: 'CONFLICT on a stale expectedVersion: the version to reload' }),
   })

@@ -34,6 +34,8 @@ export const t = initTRPC.context<RootContext>().meta<ProcedureMeta>().create({
   errorFormatter({ shape, error }): AppErrorShape {
     const cause = error.cause;
     const internal = error.code === 'INTERNAL_SERVER_ERROR';
+    // tRPC's adapter (and REST's JSON parser) refuse a body over the limit with no words of their own.
+    const tooLarge = error.code === 'PAYLOAD_TOO_LARGE';
     const issues: ValidationIssue[] | undefined =
       !(cause instanceof AppError) && isValidationError(cause)
         ? cause.issues.map((i) => ({ path: i.path.map((k) => (typeof k === 'symbol' ? String(k) : k)), message: i.message }))
@@ -47,7 +49,7 @@ export const t = initTRPC.context<RootContext>().meta<ProcedureMeta>().create({
     };
     return {
       code: shape.code,
-      message: internal ? 'Internal server error' : issues ? describeIssues(issues) : shape.message,
+      message: internal ? 'Internal server error' : tooLarge ? 'The request body is larger than the server accepts' : issues ? describeIssues(issues) : shape.message,
       data,
     };
   },

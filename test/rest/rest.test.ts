@@ -3,14 +3,19 @@ import { expect } from 'chai';
 import { freePort } from '../../src/db/embedded.js';
 import { ormOptions } from '../../src/db/orm.js';
 import { createAuthRateLimiter } from '../../src/modules/identity/rate-limit.js';
+import { openApiDocument } from '../../src/rest/openapi.js';
+import type { StoragePort } from '../../src/modules/media/storage/port.js';
 import { app, testConfig } from '../support/app.js';
 import { callerAs, expectTRPCError, joinAs, PASSWORD, signUp, unique } from '../support/fixtures.js';
 import { startHttpApp } from '../support/http.js';
 import { createItem } from '../support/items.js';
-import { sell } from '../support/sales.js';
+import { csvOf, runImport } from '../support/imports.js';
+import { sell, totalOf } from '../support/sales.js';
 import { errorOf, restCall, restFetch, trpcCall, type Answer } from '../support/rest.js';
 
 type Server = Awaited<ReturnType<typeof startHttpApp>>;
+
+const DAY = 86_400_000;
 
 /** Both transports answered the same: status and data, or status and every field of the error. */
 function expectTwins(rest: Answer, trpc: Answer, what: string) {
@@ -25,20 +30,26 @@ describe('REST /api/v1', () => {
   const rest = (procedure: string, input?: Record<string, unknown>, token?: string) => restCall(server.baseUrl, procedure, input, token);
   const trpc = (procedure: string, input?: unknown, token?: string) => trpcCall(server.baseUrl, procedure, input, token);
 
-  /** A vendor with a stocked item, its history, a second store, a staff member and an invitation. */
+  /** A vendor with a stocked item, its sale and history, a second store, a staff member and an invitation. */
   async function shop() {
     const owner = await signUp();
     const staff = await joinAs(owner, 'staff');
     const store = await owner.caller.stores.create({ name: unique('Annex') });
     const item = await createItem(owner, { quantity: 3, price: '12.50', category: 'trading_card', cardDetails: { game: 'Pokémon' } });
-    await sell(owner, [[item.id, 1]]);
+    const sale = await sell(owner, [[item.id, 1]]);
     await owner.caller.items.update({ id: item.id, price: '14.00' });
     const invitation = await owner.caller.invitations.create({ email: `${unique('invitee')}@example.test`, role: 'viewer' });
-    return { owner, staff, store, item, invitation };
+    return { owner, staff, store, item, sale, invitation };
   }
 
   it('answers every query as /trpc does, in every domain', async () => {
-    const { owner, item } = await shop();
+    const { owner, item, sale } = await shop();
+    // An item in stock and unsold for 60 days (a slow mover), and a dry run that found one bad row.
+    const idle = await createItem(owner, { quantity: 2, intakePrice: '3.00' });
+    await app().orm.em.fork().execute('update items set created_at = ? where id = ?', [new Date(Date.now() - 60 * DAY), idle.id]);
+    const csv = csvOf([['sku', 'name', 'quantity'], [unique('IMP'), 'Imported', 1], [unique('NEG'), 'Negative', -2]]);
+    const job = await runImport(owner, { csv, mode: 'dryRun' });
+    const period = { from: new Date(Date.now() - DAY).toISOString(), to: new Date(Date.now() + DAY).toISOString() };
     const queries: [string, Record<string, unknown> | undefined][] = [
       ['users.me', undefined],
       ['users.activity', { limit: 5 }],
@@ -53,15 +64,33 @@ describe('REST /api/v1', () => {
       ['items.movements', { id: item.id, limit: 5 }],
       ['items.priceHistory', { id: item.id }],
       ['inventory.overview', undefined],
+      ['sales.get', { id: sale.id }],
+      ['sales.list', { ...period, status: 'completed', paymentMethod: 'cash', itemId: item.id, limit: 5 }],
+      ['reports.sales', { ...period, groupBy: 'item' }],
+      ['reports.topSellers', { ...period, by: 'revenue', limit: 5 }],
+      ['reports.slowMovers', { days: 30, limit: 5 }],
+      ['reports.inventoryValue', { asOf: new Date().toISOString() }],
+      ['imports.get', { id: job.id }],
+      ['imports.list', { status: 'succeeded', limit: 5 }],
+      ['imports.errors', { id: job.id, limit: 5 }],
       ['audit.list', { entity: 'Item', limit: 5 }],
     ];
+    const answers: Record<string, unknown> = {};
     for (const [procedure, input] of queries) {
       const twin = await trpc(procedure, input, owner.accessToken);
       expect(twin.status, procedure).to.equal(200);
-      expectTwins(await rest(procedure, input, owner.accessToken), twin, procedure);
+      const answer = await rest(procedure, input, owner.accessToken);
+      expectTwins(answer, twin, procedure);
+      answers[procedure] = answer.body;
     }
-    const page = (await rest('items.list', { inStock: true }, owner.accessToken)).body as { items: { id: string }[] };
-    expect(page.items.map((i) => i.id)).to.deep.equal([item.id]);
+    const ids = (page: unknown, key = 'id') => (page as { items: Record<string, unknown>[] }).items.map((row) => row[key]);
+    expect(ids(answers['sales.list'])).to.deep.equal([sale.id]);
+    expect((answers['reports.topSellers'] as { itemId: string }[]).map((row) => row.itemId)).to.deep.equal([item.id]);
+    expect(ids(answers['reports.slowMovers'], 'itemId')).to.deep.equal([idle.id]);
+    expect((answers['reports.inventoryValue'] as { totals: { units: number } }).totals.units).to.equal(4);
+    expect(ids(answers['imports.list'])).to.deep.equal([job.id]);
+    expect(ids(answers['imports.errors'], 'column')).to.deep.equal(['quantity']);
+    expect(ids(answers['items.list'])).to.deep.equal([item.id]);
   });
 
   it('runs mutations as /trpc does: what REST wrote, tRPC reads back', async () => {
@@ -102,6 +131,14 @@ describe('REST /api/v1', () => {
     const upload = await rest('media.createUploadUrl', { fileName: 'card.png', contentType: 'image/png', size: 1000 }, token);
     expect(upload.status).to.equal(200);
     expect(upload.body).to.have.keys('uploadUrl', 'path', 'publicUrl', 'expiresAt');
+
+    const lines = [{ itemId: item.id, quantity: 1 }];
+    const sold = await rest('sales.create', { lines, payments: [{ method: 'card', amount: await totalOf(owner, lines, {}) }], note: 'over REST' }, token);
+    expect(sold.status).to.equal(200);
+    const saleId = (sold.body as { id: string }).id;
+    expect(sold.body).to.deep.equal((await trpc('sales.get', { id: saleId }, token)).body);
+    expect(sold.body).to.deep.include({ note: 'over REST', payments: [{ method: 'card', amount: '14.00', tendered: null }] });
+    expect((await trpc('items.get', { id: item.id }, token)).body).to.include({ quantity: 1 });
   });
 
   describe('errors: the HTTP status and every field of tRPC’s error.data', () => {
@@ -110,6 +147,8 @@ describe('REST /api/v1', () => {
       const viewer = await joinAs(owner, 'viewer');
       const stranger = await signUp();
       const stale = await owner.caller.items.update({ id: item.id, name: 'Renamed' });
+      const tooMany = [{ itemId: item.id, quantity: 5 }];
+      const shortSale = { lines: tooMany, payments: [{ method: 'cash', amount: await totalOf(owner, tooMany, {}) }] };
       const cases: [string, string, Record<string, unknown>, string | undefined, number][] = [
         ['bad input', 'items.create', { name: '', sku: 'x', quantity: -1, price: '1.234' }, owner.accessToken, 400],
         ['no token', 'users.me', {}, undefined, 401],
@@ -119,18 +158,22 @@ describe('REST /api/v1', () => {
         ['a missing item', 'items.get', { id: '01970000-0000-7000-8000-000000000000' }, owner.accessToken, 404],
         ['a duplicate SKU', 'items.create', { name: 'x', sku: item.sku }, owner.accessToken, 409],
         ['missing stock', 'items.adjustStock', { id: item.id, delta: -100, reason: 'sale' }, owner.accessToken, 409],
+        ['a sale of missing stock', 'sales.create', shortSale, owner.accessToken, 409],
         ['a stale version', 'items.update', { id: item.id, price: '1.00', expectedVersion: stale.version - 1 }, owner.accessToken, 409],
         ['the last owner', 'members.remove', { memberId: (await owner.caller.users.me()).member!.id }, owner.accessToken, 409],
       ];
+      const documented = Object.keys((openApiDocument().components!.schemas!.Error as { properties: object }).properties);
       for (const [what, procedure, input, token, status] of cases) {
         const answer = await rest(procedure, input, token);
         expect(answer.status, what).to.equal(status);
         expectTwins(answer, await trpc(procedure, input, token), what);
         expect(errorOf(answer).path, what).to.equal(procedure);
+        expect(documented, `${what}: every field is in the OpenAPI Error schema`).to.include.members(Object.keys(errorOf(answer)));
       }
-      const [sku, stock, version] = await Promise.all(cases.filter((c) => c[4] === 409).map(([, p, input, token]) => rest(p, input, token)));
+      const [sku, stock, shortSaleAnswer, version] = await Promise.all(cases.filter((c) => c[4] === 409).map(([, p, input, token]) => rest(p, input, token)));
       expect(errorOf(sku!)).to.include({ field: 'sku' });
       expect(errorOf(stock!)).to.include({ available: 2 });
+      expect(errorOf(shortSaleAnswer!)).to.deep.include({ available: 2, shortItems: [{ itemId: item.id, requested: 5, available: 2 }] });
       expect(errorOf(version!)).to.include({ currentVersion: stale.version });
       expect(errorOf(await rest('items.create', cases[0]![2], owner.accessToken)).issues!.map((i) => i.path.join('.'))).to.have.members([
         'name',
@@ -157,9 +200,10 @@ describe('REST /api/v1', () => {
       const form = await post('name=x&sku=y', 'application/x-www-form-urlencoded');
       expect(form.status).to.equal(415);
       expect(await form.json()).to.include({ code: 'BAD_REQUEST', httpStatus: 415, message: 'Send the body as application/json' });
-      const huge = await post(JSON.stringify({ name: 'x'.repeat(app().config.bodyLimitBytes) }), 'application/json');
-      expect(huge.status).to.equal(413);
-      expect(await huge.json()).to.include({ code: 'PAYLOAD_TOO_LARGE', httpStatus: 413 });
+      const big = { name: 'x'.repeat(app().config.bodyLimitBytes), sku: 'y' };
+      const huge = await rest('items.create', big, owner.accessToken);
+      expectTwins(huge, await trpc('items.create', big, owner.accessToken), 'a body over the limit');
+      expect(huge.body).to.deep.equal({ message: 'The request body is larger than the server accepts', code: 'PAYLOAD_TOO_LARGE', httpStatus: 413, path: 'items.create' });
     });
 
     describe('TOO_MANY_REQUESTS', () => {
@@ -177,10 +221,32 @@ describe('REST /api/v1', () => {
         const answer = await restCall(limited.baseUrl, 'auth.login', wrong);
         const twin = await trpcCall(limited.baseUrl, 'auth.login', wrong);
         expect([answer.status, twin.status]).to.deep.equal([429, 429]);
-        const body = errorOf(answer);
-        expect(Object.keys(body)).to.deep.equal(Object.keys(twin.body as object));
+        // The two calls are a moment apart, so the seconds to wait may differ by one.
+        const { retryAfter, ...body } = errorOf(answer);
+        const { retryAfter: twinRetryAfter, ...twinBody } = errorOf(twin);
+        expect(body).to.deep.equal(twinBody);
         expect(body).to.include({ code: 'TOO_MANY_REQUESTS', httpStatus: 429, path: 'auth.login' });
-        expect(Number(answer.headers.get('retry-after'))).to.equal(body.retryAfter).and.to.be.within(1, 900);
+        expect(retryAfter).to.be.within(twinRetryAfter! - 1, twinRetryAfter!);
+        expect(Number(answer.headers.get('retry-after'))).to.equal(retryAfter).and.to.be.within(1, 900);
+      });
+    });
+
+    describe('INTERNAL_SERVER_ERROR', () => {
+      let failing: Server;
+      before(async () => {
+        // The run's storage, but signing fails with an error no client should see.
+        const storage = Object.create(app().storage) as StoragePort;
+        storage.createUploadUrl = () => Promise.reject(new Error('cannot sign: key at /srv/secrets/storage.key'));
+        failing = await startHttpApp({}, { storage });
+      });
+      after(() => failing.stop());
+
+      it('answers 500 with a generic message, no cause and no stack, as over /trpc', async () => {
+        const owner = await signUp();
+        const input = { fileName: 'card.png', contentType: 'image/png', size: 1000 };
+        const answer = await restCall(failing.baseUrl, 'media.createUploadUrl', input, owner.accessToken);
+        expectTwins(answer, await trpcCall(failing.baseUrl, 'media.createUploadUrl', input, owner.accessToken), 'a storage that throws');
+        expect(answer.body).to.deep.equal({ message: 'Internal server error', code: 'INTERNAL_SERVER_ERROR', httpStatus: 500, path: 'media.createUploadUrl' });
       });
     });
 

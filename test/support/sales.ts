@@ -14,7 +14,7 @@ export async function sell(who: Seller, lines: ([string, number] | CreateSaleInp
 }
 
 /** What the sale will cost (unit price defaults, discounts, tax), so a test can pay exactly the total. */
-async function totalOf(who: Seller, lines: CreateSaleInput['lines'], extra: Partial<CreateSaleInput>): Promise<string> {
+export async function totalOf(who: Seller, lines: CreateSaleInput['lines'], extra: Partial<CreateSaleInput>): Promise<string> {
   const items = await Promise.all(lines.map((line) => who.caller.items.get({ id: line.itemId })));
   const { taxRate } = await who.caller.vendors.current();
   const defaultPrice = (item: (typeof items)[number]) => (item.projectedPrice !== '0.00' ? item.projectedPrice : item.price);

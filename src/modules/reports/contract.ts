@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { timestampOutput } from '../../contract/common.js';
 import { idSchema } from '../../contract/ids.js';
 import { pageOf, paginationFields } from '../../contract/pagination.js';
+import { count } from '../../contract/query.js';
 import { instant } from '../../contract/text.js';
 import { itemCategories } from '../inventory/contract.js';
 
@@ -21,13 +22,13 @@ export const salesReportInput = z
 export type SalesReportQuery = z.output<typeof salesReportInput>;
 
 export const topSellersInput = z
-  .object({ ...period, by: z.enum(['units', 'revenue']).default('units'), storeId: idSchema.optional(), limit: z.number().int().min(1).max(100).default(10) })
+  .object({ ...period, by: z.enum(['units', 'revenue']).default('units'), storeId: idSchema.optional(), limit: count(1, 100).prefault(10) })
   .strict()
   .refine(toAfterFrom, toAfterFromIssue);
 export type TopSellersQuery = z.output<typeof topSellersInput>;
 
 export const slowMoversInput = z
-  .object({ days: z.number().int().min(1).max(3650), storeId: idSchema.optional(), ...paginationFields })
+  .object({ days: count(1, 3650), storeId: idSchema.optional(), ...paginationFields })
   .strict();
 export type SlowMoversQuery = z.output<typeof slowMoversInput>;
 

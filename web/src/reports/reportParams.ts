@@ -22,7 +22,7 @@ const params = {
   groupBy: z.enum(salesGroupings).catch('day'),
   store: idSchema.optional().catch(undefined),
   by: topSellersInput.shape.by.unwrap().catch('units'),
-  days: z.coerce.number().pipe(slowMoversInput.shape.days).catch(30),
+  days: slowMoversInput.shape.days.catch(30),
   asOf: calendarDate().optional().catch(undefined),
 };
 const defaults = { tab: 'sales', period: 'last30', groupBy: 'day', by: 'units', days: '30' } as Record<string, string>;
