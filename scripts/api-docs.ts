@@ -173,7 +173,8 @@ export function apiReference(): string {
     '',
     'Authenticated calls send `Authorization: Bearer <access token>`. Who may call what is the permission matrix in',
     'the README at the root of this repository ("Permission matrix"). Besides the errors listed, any call may answer 503',
-    '`SERVICE_UNAVAILABLE` while the database is unavailable, and 500 `INTERNAL_SERVER_ERROR` for anything unexpected.',
+    '`SERVICE_UNAVAILABLE` while the database is unavailable or when a write kept colliding with concurrent ones',
+    '(`retryAfter` seconds), and 500 `INTERNAL_SERVER_ERROR` for anything unexpected.',
     `The OpenAPI 3.1 document is served at \`${REST_BASE}/openapi.json\`, and browsable at \`/api/docs\`.`,
     '',
     ...tags.flatMap((tag) => [

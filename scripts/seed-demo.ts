@@ -1,6 +1,8 @@
 // npm run seed: the demo vendor with an owner, an admin and a staff user, two stores, a few
 // hundred items with some stock history, and four weeks of sales (scripts/seed-sales.ts), all
 // written at the moments they happened. Safe to run again: what exists is left as it is.
+import { fileURLToPath } from 'node:url';
+import type { AppServices } from '../src/services.js';
 import { systemWriteContext, write, type VendorWriteContext, type WriteContext } from '../src/db/write.js';
 import { changesOf } from '../src/modules/audit/changes.js';
 import type { MemberRole } from '../src/modules/vendors/contract.js';
@@ -25,8 +27,8 @@ const TEAM: { email: string; role: MemberRole; firstName: string }[] = [
   { email: 'staff@demo.omni-stock.test', role: 'staff', firstName: 'Sam' },
 ];
 
-const started = performance.now();
-await withRuntime(async ({ services }) => {
+/** The demo vendor, its stores and team, and (for a new catalogue) its items and `days` of sales; what was added. */
+export async function seedDemo(services: AppServices, days = SALES_DAYS) {
   const seed = await systemWriteContext(services, 'seed-demo');
   const { vendor, stores } = await step('demo vendor, stores and team', async () => {
     const vendorId = await demoVendor(seed);
@@ -36,20 +38,20 @@ await withRuntime(async ({ services }) => {
     return { vendor: shop.vendor, stores };
   });
   let bar: ReturnType<typeof progressBar> | undefined;
-  // A new catalogue and its sales are written as of four weeks ago, day by day (see seed-sales.ts).
+  // A new catalogue and its sales are written as of `days` ago, day by day (see seed-sales.ts).
   const history = (await seed.em.count(Item, { vendor }))
     ? { items: 0, sales: 0, returns: 0, voids: 0 }
-    : await asOfPast(SALES_DAYS, async (setClock, start) => {
+    : await asOfPast(days, async (setClock, start) => {
         const items = await seedDemoItems(services, vendor.id, stores.map((s) => s.id), {
           start: (total) => (bar = progressBar('demo items', total, 'items')),
           advance: () => bar?.advance(),
         });
         bar?.done();
         const sellers = await Promise.all([OWNER, ...TEAM.map((m) => m.email)].map((email) => memberIdOf(seed, vendor.id, email)));
-        const sales = await step(`${SALES_DAYS} days of sales`, () =>
+        const sales = await step(`${days} days of sales`, () =>
           seedDemoSales(services, vendor.id, {
             start,
-            days: SALES_DAYS,
+            days,
             // The owner restocks and sells in the shop; Ada runs the booth; Sam sells in the shop (his sales grant).
             sellers: [{ memberId: sellers[0]!, storeIds: [stores[0]!.id] }, { memberId: sellers[1]!, storeIds: [stores[1]!.id] }, { memberId: sellers[2]!, storeIds: [stores[0]!.id] }],
             weekendStoreId: stores[1]!.id,
@@ -58,13 +60,23 @@ await withRuntime(async ({ services }) => {
         );
         return { items, ...sales };
       });
-  console.log(
-    `Demo vendor "${vendor.name}" (${vendor.id}), stores ${stores.map((s) => s.name).join(' and ')}: ` +
-      `${history.items} items, ${history.sales} sales, ${history.returns} returns and ${history.voids} void added in ${seconds(started)}.`,
-  );
-  console.log(`Every password is "${PASSWORD}":`);
-  for (const email of [OWNER, ...TEAM.map((m) => m.email)]) console.log(`  ${email}`);
-}).catch((error: unknown) => exitWithError(error));
+  return { vendor, stores, history };
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const started = performance.now();
+  // Not a top-level await: mocha's root hooks never run for a test file that imports a module with
+  // one (test/scripts/seed-demo.test.ts).
+  void withRuntime(async ({ services }) => {
+    const { vendor, stores, history } = await seedDemo(services);
+    console.log(
+      `Demo vendor "${vendor.name}" (${vendor.id}), stores ${stores.map((s) => s.name).join(' and ')}: ` +
+        `${history.items} items, ${history.sales} sales, ${history.returns} returns and ${history.voids} void added in ${seconds(started)}.`,
+    );
+    console.log(`Every password is "${PASSWORD}":`);
+    for (const email of [OWNER, ...TEAM.map((m) => m.email)]) console.log(`  ${email}`);
+  }).catch((error: unknown) => exitWithError(error));
+}
 
 async function demoVendor(seed: WriteContext): Promise<string> {
   const existing = await seed.em.findOne(VendorMember, { user: { email: OWNER }, role: 'owner' });

@@ -33,7 +33,8 @@ const DESCRIPTION = `Every procedure of the tRPC API (/trpc) at a REST route: th
 validation and answers. GET takes its input in the query string (booleans as \`true\`/\`false\`, numbers
 as digits, each field once); POST, PATCH and DELETE take a JSON body; \`{params}\` in a path are input
 fields. Errors answer with their HTTP status and the body \`Error\`. Any route may also answer 503
-SERVICE_UNAVAILABLE while the database is unavailable.`;
+SERVICE_UNAVAILABLE while the database is unavailable, or when a write kept colliding with concurrent
+ones (retry after \`retryAfter\` seconds).`;
 
 type Operation = {
   operationId?: string;
@@ -82,7 +83,10 @@ function complete(route: RestRoute, operation: Operation) {
   const success = operation.responses['200']!;
   operation.responses = { 200: success };
   for (const { status, code, when } of routeErrors(route)) operation.responses[status] = { description: `${code}: ${when}`, content: errorContent };
-  operation.responses.default = { description: 'SERVICE_UNAVAILABLE (the database is unavailable) or INTERNAL_SERVER_ERROR', content: errorContent };
+  operation.responses.default = {
+    description: 'SERVICE_UNAVAILABLE (the database is unavailable, or a write kept colliding with concurrent ones: retryAfter) or INTERNAL_SERVER_ERROR',
+    content: errorContent,
+  };
 
   const example = examples[route.procedure];
   if (!example) return;

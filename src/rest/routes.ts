@@ -65,7 +65,8 @@ export interface RouteError {
 /**
  * The errors a route answers, by status: BAD_REQUEST when it takes an input, UNAUTHORIZED and
  * FORBIDDEN from its access level, then what its meta declares (which may also say more about those).
- * Any route may also answer SERVICE_UNAVAILABLE while the database is down, and INTERNAL_SERVER_ERROR.
+ * Any route may also answer SERVICE_UNAVAILABLE while the database is down or a write kept colliding
+ * with concurrent ones, and INTERNAL_SERVER_ERROR.
  */
 export function routeErrors(route: RestRoute): RouteError[] {
   const when: Partial<Record<ErrorStatus, string>> = {};

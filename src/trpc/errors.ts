@@ -1,16 +1,17 @@
 import {
   CheckConstraintViolationException,
+  DeadlockException,
   ForeignKeyConstraintViolationException,
   NotNullConstraintViolationException,
   UniqueConstraintViolationException,
 } from '@mikro-orm/core';
 import { TRPCError } from '@trpc/server';
-import { AppError } from '../core/errors.js';
+import { AppError, serviceUnavailable } from '../core/errors.js';
 import { isDatabaseUnavailable } from '../db/outage.js';
 
 /**
- * The one error map: domain errors, database constraint violations and an unreachable database
- * become tRPC codes; anything else stays INTERNAL_SERVER_ERROR, whose message the formatter hides
+ * The one error map: domain errors, database constraint violations, a write that kept losing
+ * races and an unreachable database become tRPC codes; anything else stays INTERNAL_SERVER_ERROR, whose message the formatter hides
  * from clients.
  */
 export function toTRPCError(error: TRPCError): TRPCError {
@@ -25,6 +26,11 @@ export function toTRPCError(error: TRPCError): TRPCError {
   }
   if (cause instanceof CheckConstraintViolationException || cause instanceof NotNullConstraintViolationException) {
     return fromAppError(new AppError('BAD_REQUEST', 'A value is out of range'));
+  }
+  if (cause instanceof DeadlockException) {
+    // A deadlock or serialization failure reaches here only once write() has run out of retries
+    // (src/db/write.ts): nothing was written, and the same call a moment later will most likely pass.
+    return fromAppError(serviceUnavailable('The change kept colliding with concurrent ones; nothing was saved, try again shortly', 1));
   }
   if (isDatabaseUnavailable(cause)) {
     return fromAppError(new AppError('SERVICE_UNAVAILABLE', 'The database is unavailable; try again shortly'));

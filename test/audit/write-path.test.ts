@@ -1,9 +1,12 @@
+import { DeadlockException } from '@mikro-orm/core';
+import { TRPCError } from '@trpc/server';
 import { expect } from 'chai';
 import { createCaller } from '../../src/caller.js';
-import { write } from '../../src/db/write.js';
+import { AppError } from '../../src/core/errors.js';
+import { write, type Transaction, type WriteContext } from '../../src/db/write.js';
 import { AuditEvent } from '../../src/modules/audit/entities.js';
 import { Store } from '../../src/modules/vendors/entities.js';
-import { uniqueFields } from '../../src/trpc/errors.js';
+import { toTRPCError, uniqueFields } from '../../src/trpc/errors.js';
 import { app } from '../support/app.js';
 import { rejectionOf, signUp } from '../support/fixtures.js';
 import { createItem } from '../support/items.js';
@@ -14,6 +17,18 @@ const ownerContext = async (shop: Awaited<ReturnType<typeof signUp>>) => {
   const [member] = await fork().execute<{ id: string }[]>('select id from vendor_members where user_id = ?', [shop.user.id]);
   return memberWriteContext(member!.id);
 };
+
+/**
+ * Makes the transaction lose a real serialization race (PostgreSQL 40001), deterministically:
+ * it reads the store under repeatable read, another connection changes the store and commits,
+ * so the transaction's own update of it fails with "could not serialize access due to concurrent update".
+ */
+async function loseSerializationRace(tx: Transaction<WriteContext>, storeId: string) {
+  await tx.em.execute('set transaction isolation level repeatable read');
+  await tx.em.execute('select id from stores where id = ?', [storeId]);
+  await fork().execute('update stores set name = name where id = ?', [storeId]);
+  await tx.em.nativeUpdate(Store, { id: storeId }, { address: 'lost the race' });
+}
 
 describe('the write path', () => {
   it('a write that fails half way leaves neither its change, nor its audit event, nor its after-commit effect', async () => {
@@ -69,6 +84,43 @@ describe('the write path', () => {
     });
     expect((await rejectionOf(failing)).message).to.equal('outer fails after the inner write');
     expect((await fork().findOneOrFail(Store, storeId)).address).to.equal(null);
+  });
+
+  describe('a deadlock or serialization failure', () => {
+    /** A write that records an audit event and an effect, then changes the store; `lose` decides which attempts lose a race first. */
+    async function raceWrite(lose: (attempt: number) => boolean) {
+      const shop = await signUp();
+      const wc = await ownerContext(shop);
+      const storeId = await defaultStoreId(shop.vendor.id);
+      let attempts = 0;
+      let effects = 0;
+      const written = write(wc, async (tx) => {
+        attempts++;
+        tx.audit({ entity: 'Store', entityId: storeId, changes: { address: { before: null, after: 'won' } } });
+        tx.afterCommit(async () => {
+          effects++;
+        });
+        if (lose(attempts)) await loseSerializationRace(tx, storeId);
+        await tx.em.nativeUpdate(Store, { id: storeId }, { address: 'won' });
+      });
+      const outcome = await written.then(() => null, (error: unknown) => error);
+      const address = (await fork().findOneOrFail(Store, storeId)).address;
+      return { outcome, attempts, effects, address, audited: await fork().count(AuditEvent, { entityId: storeId }) };
+    }
+
+    it('retries the whole work: done, audited and its effect run once', async () => {
+      const run = await raceWrite((attempt) => attempt === 1);
+      expect(run).to.deep.equal({ outcome: null, attempts: 2, effects: 1, address: 'won', audited: 1 });
+    });
+
+    it('on every attempt: three attempts, nothing written, answered SERVICE_UNAVAILABLE with retryAfter', async () => {
+      const run = await raceWrite(() => true);
+      expect(run.outcome).to.be.instanceOf(DeadlockException);
+      expect(run).to.deep.include({ attempts: 3, effects: 0, address: null, audited: 0 });
+      const answer = toTRPCError(new TRPCError({ code: 'INTERNAL_SERVER_ERROR', cause: run.outcome }));
+      expect(answer.code).to.equal('SERVICE_UNAVAILABLE');
+      expect((answer.cause as AppError).data).to.deep.equal({ retryAfter: 1 });
+    });
   });
 
   it('audit events, stock movements and price changes refuse UPDATE and DELETE in the database', async () => {

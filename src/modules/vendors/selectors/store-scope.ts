@@ -6,10 +6,15 @@ import type { StoreAccessRole } from '../contract.js';
 import { StoreAccess, type IVendorMember } from '../entities.js';
 
 /**
- * What a member may do in a store: `read` it (its items, sales and reports), `sell` there (sales
- * and returns) or `manage` its stock (adjust stock, create, edit and archive items).
+ * What a member may do in a store, with what each covers: `read` it, `sell` there or `manage` its
+ * stock and items (adjust stock; create, edit and archive items and their images).
  */
-export type StoreCapability = 'read' | 'sell' | 'manage';
+export const storeCapabilities = {
+  read: 'items, sales, reports',
+  sell: 'sales, returns',
+  manage: 'stock, items, images',
+} as const;
+export type StoreCapability = keyof typeof storeCapabilities;
 
 /**
  * The one rule. Owners and admins may do everything in every store. Staff may do in a granted
