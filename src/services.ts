@@ -29,7 +29,7 @@ export function createServices(config: Config, orm: MikroORM, log: Logger): AppS
     config,
     orm,
     log,
-    rateLimiter: createAuthRateLimiter(config.authLimits, { redisUrl: config.redisUrl, postgresUrl: orm.config.get('clientUrl') }),
+    rateLimiter: createAuthRateLimiter(config.authLimits, { redisUrl: config.redisUrl, database: orm }),
     storage,
     imageUrlPolicy: imageUrlPolicy(config, storage),
     mailer: createMailer(config, log),

@@ -129,6 +129,13 @@ describe('HTTP', () => {
       expect((await login(proxied.base, '198.51.100.2')).status).to.equal(401);
       expect((await login(proxied.base, '198.51.100.1')).status).to.equal(429);
     });
+
+    it('behind that proxy, are the address it saw (the rightmost entry), never a leftmost one the client wrote', async () => {
+      // The proxy appends the address it saw to whatever the client sent in X-Forwarded-For.
+      expect((await login(proxied.base, '198.51.100.3')).status).to.equal(401);
+      expect((await login(proxied.base, '203.0.113.7, 198.51.100.3')).status).to.equal(429);
+      expect((await login(proxied.base, '198.51.100.3, 198.51.100.4')).status).to.equal(401);
+    });
   });
 
   describe('bounded work per request', () => {

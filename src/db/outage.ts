@@ -1,3 +1,4 @@
+import type { MikroORM } from '@mikro-orm/postgresql';
 import { Socket } from 'node:net';
 import pg from 'pg';
 
@@ -20,6 +21,10 @@ import pg from 'pg';
  *   once (which also frees the requests waiting for one) until a probe, repeated every
  *   SUSPECT_AFTER_MS, is answered.
  *   Worst case: 1.5 s.
+ *
+ * One guard serves every pool of one database (the ORM's and the rate limiter's): the pools share
+ * the verdict, so a request that meets the outage on one pool does not wait for it again on the
+ * next (a login counts on the limiter's pool, then reads the user on the ORM's).
  */
 const UNREACHABLE_AFTER_MS = 1000;
 const SUSPECT_AFTER_MS = 500;
@@ -29,30 +34,33 @@ export const DEFAULT_STATEMENT_TIMEOUT_MS = 30_000;
 
 const NO_ANSWER = `The database did not answer within ${UNREACHABLE_AFTER_MS} ms`;
 
-/** The pg pool options of one pool's outage handling (see above); each pool needs its own. */
-export type OutageGuard = pg.PoolConfig & { onPoolCreated(pool: pg.Pool): void };
+/** The pg pool options of one database's outage handling (see above), for each of its pools. */
+export type OutageGuard = Pick<pg.PoolConfig, 'Client' | 'connectionTimeoutMillis'> & { onPoolCreated(pool: pg.Pool): void };
 
 export function outageGuard(): OutageGuard {
   let down = false;
   let probing = false;
   let lastAnswer = 0;
+  const pools = new Set<pg.Pool>();
   const clients = new Set<pg.Client>();
   const checkedOut = new Map<pg.ClientBase, NodeJS.Timeout>();
 
   let prober: Prober | undefined;
+  const openProber = (pool: pg.Pool) => (prober ??= new Prober(pool.options));
 
   const probe = async (pool: pg.Pool) => {
-    if (probing || pool.ending || (!down && performance.now() - lastAnswer < SUSPECT_AFTER_MS)) return;
+    const live = [...pools].filter((p) => !p.ending);
+    if (probing || !live.length || (!down && performance.now() - lastAnswer < SUSPECT_AFTER_MS)) return;
     probing = true;
-    prober ??= new Prober(pool.options);
-    down = !(await prober.serverAnswers());
+    down = !(await openProber(pool).serverAnswers());
     probing = false;
     if (!down) {
       lastAnswer = performance.now();
       return;
     }
     for (const client of clients) client.connection.stream.destroy(new Error(NO_ANSWER));
-    setTimeout(() => void probe(pool), SUSPECT_AFTER_MS).unref();
+    // Asked again through a pool still open (this one may be ending by then).
+    setTimeout(() => void probe(live[0]!), SUSPECT_AFTER_MS).unref();
   };
   const checkedIn = (client: pg.ClientBase) => {
     clearInterval(checkedOut.get(client));
@@ -87,18 +95,22 @@ export function outageGuard(): OutageGuard {
     Client: GuardedClient,
     connectionTimeoutMillis: POOL_WAIT_MS,
     onPoolCreated(pool: pg.Pool) {
+      pools.add(pool);
       pool.on('acquire', (client) => checkedOut.set(client, setInterval(() => void probe(pool), SUSPECT_AFTER_MS).unref()));
       pool.on('release', (_error, client) => checkedIn(client));
-      // Opened with the pool's first connection, so it is ready before anything looks slow.
-      pool.on('connect', () => void (prober ??= new Prober(pool.options)));
+      // Opened with the pools' first connection, so it is ready before anything looks slow.
+      pool.on('connect', () => void openProber(pool));
       pool.on('remove', () => {
-        if (pool.totalCount > 0) return;
+        if ([...pools].some((p) => p.totalCount > 0)) return;
         prober?.close();
         prober = undefined;
       });
     },
   };
 }
+
+/** The outage guard of an ORM's pool (ormOptions sets it), for the other pools on its database. */
+export const outageGuardOf = (orm: MikroORM) => orm.config.get('driverOptions') as OutageGuard;
 
 /** The watchdog's own connection, opened on the first question and again after a failed one. */
 class Prober {

@@ -5,7 +5,7 @@ const SEED = Number(process.env.FUZZ_SEED ?? 20_260_101);
 const CALLS = 2_000;
 
 describe('fuzz tier', () => {
-  // Fails today, on purpose: its message is the list of INTERNAL_SERVER_ERRORs the Hardening input fixes remove.
+  // On a failure, the message lists each INTERNAL_SERVER_ERROR grouped by cause, with the command that replays one.
   it(`answers no INTERNAL_SERVER_ERROR over ${CALLS} seeded calls of every procedure as every role (seed ${SEED})`, async function () {
     this.timeout(120_000);
     const report = await fuzz({ calls: CALLS, seed: SEED });

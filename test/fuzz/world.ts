@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import jwt from 'jsonwebtoken';
 import { randomUUID } from 'node:crypto';
 import { MAX_STOCK } from '../../src/modules/inventory/contract.js';
+import { ImportError, ImportJob } from '../../src/modules/imports/entities.js';
 import { Item } from '../../src/modules/inventory/entities.js';
 import { VendorMember } from '../../src/modules/vendors/entities.js';
 import { app } from '../support/app.js';
@@ -128,6 +129,25 @@ async function stockedVendor(owner: SignedUp) {
   return { storeIds: [main!.id, annex.id], itemIds: [card.id, game.id, full.id], saleIds: [sale.id], lineIds: sale.lines.map((l) => l.id) };
 }
 
+/**
+ * Two finished imports of the vendor, the second with two errors (written here: no worker runs),
+ * so imports.get, imports.errors and their cursors reach real jobs.
+ */
+async function finishedImports(owner: SignedUp) {
+  const em = app().orm.em.fork();
+  const found = [2, 3].map((line) => ({ row: line, column: 'price', message: 'must be a decimal string' }));
+  const job = (errors: typeof found) =>
+    em.create(ImportJob, {
+      vendor: owner.vendor.id, createdBy: owner.user.id, fileName: 'items.csv', preset: 'native', mode: 'apply',
+      status: errors.length ? 'failed' : 'succeeded', errors, errorCount: errors.length, finishedAt: new Date(),
+    });
+  const [clean, failed] = [job([]), job(found)];
+  found.forEach((error, position) => em.create(ImportError, { job: failed, position, line: error.row, column: error.column, message: error.message }));
+  await em.flush();
+  const [list, errors] = await Promise.all([owner.caller.imports.list({ limit: 1 }), owner.caller.imports.errors({ id: failed.id, limit: 1 })]);
+  return { importIds: [clean.id, failed.id], cursors: [list.nextCursor!, errors.nextCursor!] };
+}
+
 const from = <T>(values: T[]) => fc.constantFrom(...values);
 /** Hints drawn mostly (3 in 4, else the schema's own values) or always. */
 const mostly = (values: unknown[]) => ({ valid: from(values) });
@@ -160,13 +180,13 @@ export const fixedHints: Hints = {
 
 /**
  * Two vendors (A, whose members call, and B, whose ids must look missing to A), a member of A of
- * every role with store grants, a user without a vendor, pending invitations both ways, and the
- * cursors, tokens and emails of all of them.
+ * every role with store grants, a user without a vendor, pending invitations both ways,
+ * finished imports, and the cursors, tokens and emails of all of them.
  */
 export async function buildWorld(): Promise<World> {
   const [owner, other, lonely] = await Promise.all([signUp(), signUp(), signUp()]);
   const [admin, staff, viewer, otherStaff] = await Promise.all([joinAs(owner, 'admin'), joinAs(owner, 'staff'), joinAs(owner, 'viewer'), joinAs(other, 'staff')]);
-  const [a, b] = await Promise.all([stockedVendor(owner), stockedVendor(other)]);
+  const [a, b, importsA, importsB] = await Promise.all([stockedVendor(owner), stockedVendor(other), finishedImports(owner), finishedImports(other)]);
   const main = a.storeIds[0]!;
   const [invitations] = await Promise.all([
     Promise.all([
@@ -196,14 +216,14 @@ export async function buildWorld(): Promise<World> {
     restoreStaffing: await staffingOf(users.map((u) => u.user.id), [owner.vendor.id, other.vendor.id]),
     hints: {
       ...fixedHints,
-      id: ids([...a.itemIds, ...a.saleIds], [...b.itemIds, ...b.saleIds]),
+      id: ids([...a.itemIds, ...a.saleIds, ...importsA.importIds], [...b.itemIds, ...b.saleIds, ...importsB.importIds]),
       lineId: ids(a.lineIds, b.lineIds),
       itemId: ids(a.itemIds, b.itemIds),
       storeId: ids(a.storeIds, b.storeIds),
       memberId: ids(membersA.map((m) => m.id), membersB.map((m) => m.id)),
       invitationId: ids(invitations.slice(0, 2).map((i) => i.id), invitations.slice(2).map((i) => i.id)),
       vendorId: ids([owner.vendor.id, lonely.vendor.id], [other.vendor.id]),
-      cursor: { valid: from([...cursorsA, ...cursorsB]), hostile: handMadeCursors([...a.itemIds, ...b.itemIds]) },
+      cursor: { valid: from([...cursorsA, ...cursorsB, ...importsA.cursors, ...importsB.cursors]), hostile: handMadeCursors([...a.itemIds, ...b.itemIds]) },
       expectedVersion: mostly([undefined]),
       refreshToken: { valid: from(users.map((u) => u.refreshToken)), hostile: labelled(from(forgedTokens(secret, owner, 'refresh'))) },
       token: mostly(secretTokens),

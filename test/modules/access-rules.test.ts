@@ -6,6 +6,7 @@ import { Item } from '../../src/modules/inventory/entities.js';
 import type { StoragePort } from '../../src/modules/media/storage/port.js';
 import { app } from '../support/app.js';
 import { expectTRPCError, issuePaths, signUp } from '../support/fixtures.js';
+import { csvOf, runImport } from '../support/imports.js';
 import { createItem } from '../support/items.js';
 import { defaultStoreId, joinVendor } from '../support/members.js';
 
@@ -32,6 +33,56 @@ describe('access rules found by the hardening review', () => {
     expect((await owner.caller.items.get({ id: hidden.id })).imageUrl).to.equal(picture);
     // The owner, who sees both stores, may show one picture on two items.
     expect((await owner.caller.items.update({ id: mine.id, images: [{ url: picture }] })).imageUrl).to.equal(picture);
+  });
+
+  /** Other spellings of one stored object's URL, which the storage serves as the same object. */
+  const aliasesOf = (url: string) => {
+    const parsed = new URL(url);
+    return [
+      `${url}?x=1`,
+      `${url}#x`,
+      url.replace(/\.png$/, '%2Epng'),
+      url.replace(/([0-9a-f])(\.png)$/, (_, last: string, ext: string) => `%${last.charCodeAt(0).toString(16)}${ext}`),
+      url.replace(parsed.host, parsed.host.toUpperCase()),
+    ];
+  };
+
+  it('staff cannot attach an alias of a hidden item\'s stored image either (query, fragment, %-escapes, host case)', async () => {
+    const owner = await signUp();
+    const popup = await owner.caller.stores.create({ name: 'Popup' });
+    const staff = await joinVendor(owner, 'staff', [{ storeId: popup.id, role: 'manager' }]);
+    const picture = storedImage(owner.vendor.id);
+    await createItem(owner, { images: [{ url: picture }] });
+    const mine = await createItem(staff, { storeId: popup.id });
+    for (const alias of aliasesOf(picture)) {
+      const refused = await expectTRPCError(staff.caller.items.update({ id: mine.id, images: [{ url: alias }] }), 'BAD_REQUEST');
+      expect(issuePaths(refused), alias).to.deep.equal(['images.0.url']);
+    }
+    expect((await owner.caller.items.get({ id: mine.id })).images).to.deep.equal([]);
+  });
+
+  it('stores a stored image under one URL, so dropping an alias keeps the object another item shows', async () => {
+    const owner = await signUp();
+    const { services, deleted } = recordingDeletes();
+    const shop = createCaller(services, { accessToken: owner.accessToken });
+    const picture = storedImage(owner.vendor.id);
+    await shop.items.create({ name: 'Original', sku: 'PIC-0', images: [{ url: picture }] });
+    for (const [index, alias] of aliasesOf(picture).entries()) {
+      const copy = await shop.items.create({ name: `Alias ${index}`, sku: `PIC-A${index}`, images: [{ url: alias }], imageUrl: alias });
+      expect(copy.imageUrl, alias).to.equal(picture);
+      expect(copy.images.map((image) => image.url)).to.deep.equal([picture]);
+      await shop.items.update({ id: copy.id, images: [] });
+    }
+    expect(deleted).to.deep.equal([]);
+  });
+
+  it('an import stores an alias of a stored image under its one URL too', async () => {
+    const owner = await signUp();
+    const picture = storedImage(owner.vendor.id);
+    const job = await runImport(owner, { csv: csvOf([['sku', 'name', 'imageUrl'], ['IMP-1', 'Imported', `${picture}?x=1`]]) });
+    expect(job.status).to.equal('succeeded');
+    const { items } = await owner.caller.items.list({ search: 'IMP-1' });
+    expect(items[0]!.imageUrl).to.equal(picture);
   });
 
   it('deletes a stored image only once no item shows it any more', async () => {

@@ -27,3 +27,30 @@ export async function defaultStoreId(vendorId: string): Promise<string> {
 
 /** The write context a member's request would build, on its own EntityManager (for service-level tests). */
 export const memberWriteContext = (memberId: string): Promise<MemberWriteContext> => memberContextOf(app(), 'test', memberId);
+
+/** Resolves once some session of this database waits on a row lock (or `stop()` says to give up). */
+async function lockWaiter(stop: () => boolean) {
+  const connection = app().orm.em.getConnection();
+  while (!stop()) {
+    const [row] = await connection.execute<{ waiting: number }[]>(
+      "select count(*)::int as waiting from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'",
+    );
+    if (row!.waiting > 0) return;
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+}
+
+/**
+ * Runs `racer` while the change `holder` makes in an open transaction of `holding` is not yet
+ * committed; commits it once the racer waits on a lock (or ended without waiting) and answers
+ * how the racer ended: 'ok' or its error code.
+ */
+export async function racedAgainstUncommitted(holding: MemberWriteContext, holder: () => Promise<unknown>, racer: () => Promise<unknown>) {
+  await holding.em.begin();
+  await holder();
+  let settled = false;
+  const racing = racer().then(() => 'ok', (error: { code?: string }) => error.code).finally(() => (settled = true));
+  await Promise.race([racing, lockWaiter(() => settled)]);
+  await holding.em.commit();
+  return racing;
+}

@@ -1,8 +1,9 @@
+import type { MikroORM } from '@mikro-orm/postgresql';
 import { Redis } from 'ioredis';
 import pg from 'pg';
 import { RateLimiterMemory, RateLimiterPostgres, RateLimiterRedis, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import { RATE_LIMIT_POOL_SIZE } from '../../db/connections.js';
-import { outageGuard } from '../../db/outage.js';
+import { outageGuardOf } from '../../db/outage.js';
 
 export interface Count {
   value: number;
@@ -32,16 +33,16 @@ export interface CounterStore {
 
 export interface CounterStoreOptions {
   redisUrl?: string;
-  /** The app's database, which holds the `auth_rate_limits` table (a migration creates it). */
-  postgresUrl?: string;
+  /** The app's ORM: its database holds the `auth_rate_limits` table (a migration creates it). */
+  database?: MikroORM;
 }
 
 /** The table of the PostgreSQL store (the AuthRateLimit entity); every counter's keys carry its name. */
 export const RATE_LIMIT_TABLE = 'auth_rate_limits';
 
-export function createCounterStore({ redisUrl, postgresUrl }: CounterStoreOptions = {}): CounterStore {
+export function createCounterStore({ redisUrl, database }: CounterStoreOptions = {}): CounterStore {
   const redis = redisUrl ? new Redis(redisUrl, { maxRetriesPerRequest: 1 }) : undefined;
-  const postgres = !redis && postgresUrl ? postgresPool(postgresUrl) : undefined;
+  const postgres = !redis && database ? postgresPool(database) : undefined;
   let counters = 0;
   const store = (options: { points: number; duration: number; keyPrefix: string }): RateLimiterAbstract => {
     const insuranceLimiter = new RateLimiterMemory(options);
@@ -83,10 +84,13 @@ export function createCounterStore({ redisUrl, postgresUrl }: CounterStoreOption
   };
 }
 
-/** A small pool of its own, with the ORM pool's outage handling: a lost database is noticed within seconds. */
-function postgresPool(url: string): pg.Pool {
-  const { onPoolCreated, ...guard } = outageGuard();
-  const pool = new pg.Pool({ ...guard, connectionString: url, max: RATE_LIMIT_POOL_SIZE, statement_timeout: 5000 });
+/**
+ * A small pool of its own, guarded by the ORM pool's outage guard: a lost database is noticed
+ * within seconds, and once either pool has noticed, the other fails at once too.
+ */
+function postgresPool(database: MikroORM): pg.Pool {
+  const { onPoolCreated, ...guard } = outageGuardOf(database);
+  const pool = new pg.Pool({ ...guard, connectionString: database.config.get('clientUrl'), max: RATE_LIMIT_POOL_SIZE, statement_timeout: 5000 });
   onPoolCreated(pool);
   pool.on('error', () => {}); // an idle connection lost with the server: the next query reconnects
   return pool;

@@ -1,3 +1,4 @@
+import type { MikroORM } from '@mikro-orm/postgresql';
 import { isIPv6 } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { tooManyRequests } from '../../core/errors.js';
@@ -44,8 +45,8 @@ export interface AuthRateLimiter {
 
 export interface RateLimiterOptions {
   redisUrl?: string;
-  /** The app's database: the counts' store unless `redisUrl` is given (in memory when neither is). */
-  postgresUrl?: string;
+  /** The app's ORM, whose database is the counts' store unless `redisUrl` is given (in memory when neither is). */
+  database?: MikroORM;
   /** How a slowed login waits (tests record the delays instead). */
   wait?: (ms: number) => Promise<unknown>;
 }

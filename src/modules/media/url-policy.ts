@@ -44,6 +44,16 @@ export function objectPathOf(policy: ImageUrlPolicy, url: string): string | null
   return vendorOfPath(path) ? path : null;
 }
 
+/**
+ * The one URL an image is stored under: an object of our storage as the storage base followed by
+ * its object path (query, fragment, %-escapes and host case dropped, so no alias of another item's
+ * image escapes the checks that compare stored URLs), any other URL as sent.
+ */
+export function canonicalImageUrl(policy: ImageUrlPolicy, url: string): string {
+  const path = objectPathOf(policy, url);
+  return path === null ? url : policy.storageBase.href + path;
+}
+
 function parseUrl(url: string): URL | null {
   try {
     return new URL(url);

@@ -12,9 +12,8 @@ const defaults = loadConfig({ NODE_ENV: 'test', JWT_SECRET: 'x'.repeat(32), DATA
 for (const store of ['postgres', 'memory'] as const) describe(`auth rate limits (${store} store)`, () => {
   const limiters: AuthRateLimiter[] = [];
   const waits: number[] = [];
-  const postgresUrl = () => (store === 'postgres' ? app().orm.config.get('clientUrl') : undefined);
   const limiter = (overrides: Partial<AuthLimits> = {}, redisUrl?: string) => {
-    const created = createAuthRateLimiter({ ...defaults, ...overrides }, { redisUrl, postgresUrl: postgresUrl(), wait: async (ms) => waits.push(ms) });
+    const created = createAuthRateLimiter({ ...defaults, ...overrides }, { redisUrl, database: store === 'postgres' ? app().orm : undefined, wait: async (ms) => waits.push(ms) });
     limiters.push(created);
     return created;
   };

@@ -77,6 +77,23 @@ describe('imports: bad input, partial imports, roles and vendor isolation', () =
     expect(issuePaths(big)).to.deep.equal(['size']);
   });
 
+  it('refuses hand-made cursors past the columns\' ranges on cursor, and takes the in-range ones', async () => {
+    const shop = await signUp();
+    const job = await runImport(shop, { csv: csvOf([['sku', 'name', 'quantity'], ['NEG-1', 'Negative', -1], ['NEG-2', 'Negative', -2]]) });
+    const cursor = (value: unknown) => Buffer.from(JSON.stringify([value, job.id])).toString('base64url');
+    for (const position of [2 ** 31, 2 ** 63, -1, 0.5]) {
+      const refused = await expectTRPCError(shop.caller.imports.errors({ id: job.id, cursor: cursor(position) }), 'BAD_REQUEST');
+      expect(issuePaths(refused), String(position)).to.deep.equal(['cursor']);
+    }
+    expect((await shop.caller.imports.errors({ id: job.id, cursor: cursor(2 ** 31 - 1) })).items).to.deep.equal([]);
+    for (const createdAt of ['0000-01-01T00:00:00Z', '9999-12-31T23:59:59-14:00', '294277-01-01T00:00:00Z']) {
+      const refused = await expectTRPCError(shop.caller.imports.list({ cursor: cursor(createdAt) }), 'BAD_REQUEST');
+      expect(issuePaths(refused), createdAt).to.deep.equal(['cursor']);
+    }
+    const later = await shop.caller.imports.list({ cursor: cursor('9999-12-31T23:59:59+02:00') });
+    expect(later.items.map((j) => j.id)).to.deep.equal([job.id]);
+  });
+
   it('staff need a manager grant, and import only into stores they manage; viewers may not import', async () => {
     const shop = await signUp();
     const storeId = await defaultStoreId(shop.vendor.id);

@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { randomUUID } from 'node:crypto';
 import { ConfigError } from '../../../src/config.js';
-import { imageUrlPolicy, imageUrlProblem, objectPathOf } from '../../../src/modules/media/url-policy.js';
+import { canonicalImageUrl, imageUrlPolicy, imageUrlProblem, objectPathOf } from '../../../src/modules/media/url-policy.js';
 import { testConfig } from '../../support/app.js';
 
 const vendorA = randomUUID();
@@ -18,6 +18,15 @@ describe('image URL policy', () => {
       expect(imageUrlProblem(policy, vendorA, base + path)).to.equal(null);
       expect(imageUrlProblem(policy, vendorA, `https://localhost:3000/media/${path}`)).to.equal(null);
       expect(objectPathOf(policy, base + path)).to.equal(path);
+    });
+
+    it('spells an object of the storage one way, and leaves external URLs as they are', () => {
+      const path = object(vendorA);
+      for (const alias of [`${base}${path}?x=1`, `${base}${path}#x`, `${base}${path.replace('.png', '%2Epng')}`, `HTTP://LOCALHOST:3000/media/${path}`, `https://localhost:3000/media/${path}`]) {
+        expect(canonicalImageUrl(policy, alias), alias).to.equal(base + path);
+      }
+      expect(canonicalImageUrl(policy, 'https://images.example.test/a/b.jpg?size=2')).to.equal('https://images.example.test/a/b.jpg?size=2');
+      expect(canonicalImageUrl(policy, 'not a url')).to.equal('not a url');
     });
 
     it("refuses another vendor's folder, however the path is spelled", () => {

@@ -2,20 +2,8 @@ import { expect } from 'chai';
 import { StoreAccess, VendorMember } from '../../../src/modules/vendors/entities.js';
 import { updateMemberRole } from '../../../src/modules/vendors/services/members.js';
 import { app } from '../../support/app.js';
-import { memberWriteContext } from '../../support/members.js';
+import { memberWriteContext, racedAgainstUncommitted } from '../../support/members.js';
 import { callerAs, expectTRPCError, issuePaths, joinAs, signUp, type SignedUp } from '../../support/fixtures.js';
-
-/** Resolves once some session of this database waits on a row lock (or `stop()` says to give up). */
-async function lockWaiter(stop: () => boolean) {
-  const connection = app().orm.em.getConnection();
-  while (!stop()) {
-    const [row] = await connection.execute<{ waiting: number }[]>(
-      "select count(*)::int as waiting from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'",
-    );
-    if (row!.waiting > 0) return;
-    await new Promise((resolve) => setImmediate(resolve));
-  }
-}
 
 const ownerMemberId = async (owner: SignedUp) => (await owner.caller.members.list()).find((m) => m.role === 'owner')!.id;
 
@@ -80,17 +68,12 @@ describe('members', () => {
       const owner = await signUp();
       const second = await joinAs(owner, 'owner');
       const firstId = await ownerMemberId(owner);
-      let settled = false;
       const a = await memberWriteContext(firstId);
       const b = await memberWriteContext(second.memberId);
       // A's change stays uncommitted while B's starts: B must wait on the vendor lock, not race.
-      await a.em.begin();
-      await updateMemberRole(a, second.memberId, 'admin');
-      const racing = updateMemberRole(b, firstId, 'admin').then(() => 'ok', (error: { code?: string }) => error.code);
-      await Promise.race([racing, lockWaiter(() => settled)]);
-      await a.em.commit();
+      const racing = await racedAgainstUncommitted(a, () => updateMemberRole(a, second.memberId, 'admin'), () => updateMemberRole(b, firstId, 'admin'));
       // B is an admin by now, and an admin never changes an owner.
-      expect(await racing.finally(() => (settled = true))).to.equal('FORBIDDEN');
+      expect(racing).to.equal('FORBIDDEN');
       expect(await app().orm.em.fork().count(VendorMember, { vendor: owner.vendor.id, role: 'owner', status: 'active' })).to.equal(1);
     });
 
@@ -98,16 +81,11 @@ describe('members', () => {
       const owner = await signUp();
       const demoted = await joinAs(owner, 'owner');
       const candidate = await joinAs(owner, 'viewer');
-      let settled = false;
       const a = await memberWriteContext(await ownerMemberId(owner));
       // The demoted owner's request was admitted as an owner, before the demotion commits.
       const b = await memberWriteContext(demoted.memberId);
-      await a.em.begin();
-      await updateMemberRole(a, demoted.memberId, 'admin');
-      const promoting = updateMemberRole(b, candidate.memberId, 'owner').then(() => 'ok', (error: { code?: string }) => error.code);
-      await Promise.race([promoting, lockWaiter(() => settled)]);
-      await a.em.commit();
-      expect(await promoting.finally(() => (settled = true))).to.equal('FORBIDDEN');
+      const promoting = await racedAgainstUncommitted(a, () => updateMemberRole(a, demoted.memberId, 'admin'), () => updateMemberRole(b, candidate.memberId, 'owner'));
+      expect(promoting).to.equal('FORBIDDEN');
       const roles = await app().orm.em.fork().find(VendorMember, { id: [demoted.memberId, candidate.memberId] });
       expect(roles.map((m) => [m.id, m.role]).sort()).to.deep.equal([[demoted.memberId, 'admin'], [candidate.memberId, 'viewer']].sort());
     });

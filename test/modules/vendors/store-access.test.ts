@@ -1,8 +1,12 @@
 import { expect } from 'chai';
-import { VendorMember } from '../../../src/modules/vendors/entities.js';
+import type { MemberWriteContext } from '../../../src/db/write.js';
+import { StoreAccess, VendorMember } from '../../../src/modules/vendors/entities.js';
+import { removeMember, updateMemberRole } from '../../../src/modules/vendors/services/members.js';
+import { grantStoreAccess, revokeStoreAccess } from '../../../src/modules/vendors/services/store-access.js';
 import { assertCanInStore, assertCanReadStore, canInStore, storeScopeOf } from '../../../src/modules/vendors/selectors/store-scope.js';
 import { app } from '../../support/app.js';
 import { callerAs, expectTRPCError, issuePaths, joinAs, signUp } from '../../support/fixtures.js';
+import { memberWriteContext, racedAgainstUncommitted } from '../../support/members.js';
 
 const scopeOf = async (memberId: string) => {
   const em = app().orm.em.fork();
@@ -87,6 +91,29 @@ describe('store access', () => {
     expect((await accessOf())[staff.email]).to.deep.equal([]);
     expect(await owner.caller.stores.revokeAccess(input)).to.deep.equal({ ok: true });
     expect(await staff.caller.stores.list()).to.deep.equal([]);
+  });
+
+  it('an admin being demoted cannot grant or revoke meanwhile, nor anyone grant a member being removed: all are read again under the vendor lock', async () => {
+    const owner = await signUp();
+    const [granter, revoker, staff, leaving] = await Promise.all([joinAs(owner, 'admin'), joinAs(owner, 'admin'), joinAs(owner, 'staff'), joinAs(owner, 'staff')]);
+    const [main] = await owner.caller.stores.list();
+    await owner.caller.stores.grantAccess({ storeId: main!.id, memberId: leaving.memberId, role: 'manager' });
+    const ownerId = (await owner.caller.members.list()).find((m) => m.role === 'owner')!.id;
+    const grants = (memberId: string) => app().orm.em.fork().count(StoreAccess, { member: memberId });
+    /** The owner's change stays uncommitted while `memberId`'s request, admitted before it, starts. */
+    const during = async (change: (owner: MemberWriteContext) => Promise<unknown>, memberId: string, request: (wc: MemberWriteContext) => Promise<unknown>) => {
+      const [holding, racing] = await Promise.all([memberWriteContext(ownerId), memberWriteContext(memberId)]);
+      return racedAgainstUncommitted(holding, () => change(holding), () => request(racing));
+    };
+
+    const grant = { storeId: main!.id, memberId: staff.memberId, role: 'manager' } as const;
+    expect(await during((wc) => updateMemberRole(wc, granter.memberId, 'staff'), granter.memberId, (wc) => grantStoreAccess(wc, grant))).to.equal('FORBIDDEN');
+    expect(await grants(staff.memberId)).to.equal(0);
+    const revoke = { storeId: main!.id, memberId: leaving.memberId };
+    expect(await during((wc) => updateMemberRole(wc, revoker.memberId, 'staff'), revoker.memberId, (wc) => revokeStoreAccess(wc, revoke))).to.equal('FORBIDDEN');
+    expect(await grants(leaving.memberId)).to.equal(1);
+    expect(await during((wc) => removeMember(wc, leaving.memberId), ownerId, (wc) => grantStoreAccess(wc, { ...revoke, role: 'view_only' }))).to.equal('NOT_FOUND');
+    expect(await grants(leaving.memberId)).to.equal(0);
   });
 
   it('another vendor’s store or member is NOT_FOUND; staff FORBIDDEN; bad input BAD_REQUEST; anonymous UNAUTHORIZED', async () => {

@@ -1,8 +1,9 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { z } from 'zod';
 import { notFound } from '../../../core/errors.js';
 import { decodeCursor, encodeCursor } from '../../../core/pagination.js';
 import type { Page } from '../../../contract/pagination.js';
+import { count } from '../../../contract/query.js';
+import { instant } from '../../../contract/text.js';
 import type { ImportErrorOutput, ImportJobOutput, ImportStatus } from '../contract.js';
 import { ImportError, ImportJob, type IImportJob } from '../entities.js';
 
@@ -51,9 +52,9 @@ export async function listImportJobs(
   query: { status?: ImportStatus; limit: number; cursor?: string },
 ): Promise<Page<ImportJobOutput>> {
   const where = { vendor: vendorId, ...(query.status ? { status: query.status } : {}) };
-  const after = query.cursor ? decodeCursor(query.cursor, z.iso.datetime()) : null;
+  const after = query.cursor ? decodeCursor(query.cursor, instant()) : null;
   const keyset = after
-    ? { $or: [{ createdAt: { $lt: new Date(after.value) } }, { createdAt: new Date(after.value), id: { $lt: after.id } }] }
+    ? { $or: [{ createdAt: { $lt: after.value } }, { createdAt: after.value, id: { $lt: after.id } }] }
     : {};
   const [rows, total] = await Promise.all([
     em.find(ImportJob, { ...where, ...keyset }, { orderBy: { createdAt: 'desc', id: 'desc' }, limit: query.limit + 1 }),
@@ -68,10 +69,13 @@ export async function listImportJobs(
   };
 }
 
+// `import_errors.position` is a PostgreSQL integer.
+const MAX_POSITION = 2 ** 31 - 1;
+
 /** A job's errors in the order they were found (file order, then the checks over the whole file), paged on their position. */
 export async function listImportErrors(em: EntityManager, vendorId: string, query: { id: string; limit: number; cursor?: string }): Promise<Page<ImportErrorOutput>> {
   const job = await findImportJob(em, vendorId, query.id);
-  const after = query.cursor ? decodeCursor(query.cursor, z.number().int().min(0)) : null;
+  const after = query.cursor ? decodeCursor(query.cursor, count(0, MAX_POSITION)) : null;
   const rows = await em.find(
     ImportError,
     { job, ...(after ? { position: { $gt: after.value } } : {}) },

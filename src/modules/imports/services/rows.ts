@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { itemStatuses } from '../../inventory/contract.js';
 import { attributeSchemas, cardDetailsSchema, genericAttributes, itemFields, type ItemCategory } from '../../inventory/contract.js';
-import { imageUrlProblem, type ImageUrlPolicy } from '../../media/url-policy.js';
+import { canonicalImageUrl, imageUrlProblem, type ImageUrlPolicy } from '../../media/url-policy.js';
 import type { MappableField } from '../contract.js';
 import { normalisedCondition, type RawRow } from './presets.js';
 
@@ -108,6 +108,7 @@ export function validateRow(raw: RawRow, line: number, rules: RowRules): { row: 
   if (row.imageUrl) {
     const problem = imageUrlProblem(rules.imagePolicy, rules.vendorId, row.imageUrl);
     if (problem) return { issues: [{ field: 'imageUrl', message: problem }] };
+    row.imageUrl = canonicalImageUrl(rules.imagePolicy, row.imageUrl);
   }
   if (row.attributes && row.category) {
     const problem = attributeProblem(row.category, row.attributes);

@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { invalidField } from '../../../core/errors.js';
 import type { Transaction, VendorWriteContext } from '../../../db/write.js';
 import { discardImages } from '../../media/discard-images.js';
-import { imageUrlProblem, objectPathOf, type ImageUrlPolicy } from '../../media/url-policy.js';
+import { canonicalImageUrl, imageUrlProblem, objectPathOf, type ImageUrlPolicy } from '../../media/url-policy.js';
 import { canReadStore, type StoreScope } from '../../vendors/selectors/store-scope.js';
 import { ItemImage, type IItem } from '../entities.js';
 
@@ -16,20 +16,23 @@ export type Gallery = NonNullable<ReturnType<typeof galleryOf>>;
 /**
  * The gallery an input asks for, or undefined to keep the current one. A bare `imageUrl` is a
  * gallery of one; with `images`, the flagged image (or the first) is primary and `imageUrl`, if
- * sent, must be that image. Every URL must pass the image URL policy.
+ * sent, must be that image. Every URL must pass the image URL policy, and is kept in its canonical
+ * form, so the stored URLs of one object are equal strings.
  */
 export function galleryOf(policy: ImageUrlPolicy, vendorId: string, input: GalleryInput) {
   if (input.images === undefined && input.imageUrl === undefined) return undefined;
-  const images = input.images ?? (input.imageUrl ? [{ url: input.imageUrl, isPrimary: true }] : []);
-  images.forEach((image, index) => {
+  const asked = input.images ?? (input.imageUrl ? [{ url: input.imageUrl, isPrimary: true }] : []);
+  const images = asked.map((image, index) => {
     const problem = imageUrlProblem(policy, vendorId, image.url);
     if (problem) throw invalidField(imagePath(input, index), problem);
+    return { ...image, url: canonicalImageUrl(policy, image.url) };
   });
   const flagged = images.filter((image) => image.isPrimary).length;
   if (flagged > 1) throw invalidField(['images'], 'exactly one image can be primary');
   const primary = flagged ? images.findIndex((image) => image.isPrimary) : 0;
   const primaryUrl = images[primary]?.url ?? null;
-  if (input.images && input.imageUrl !== undefined && input.imageUrl !== primaryUrl) {
+  const askedPrimary = input.imageUrl ? canonicalImageUrl(policy, input.imageUrl) : input.imageUrl;
+  if (input.images && askedPrimary !== undefined && askedPrimary !== primaryUrl) {
     throw invalidField(['imageUrl'], 'must be the URL of the primary image');
   }
   return { input, imageUrl: primaryUrl, images: images.map((image, position) => ({ url: image.url, position, isPrimary: position === primary })) };

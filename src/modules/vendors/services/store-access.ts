@@ -1,9 +1,10 @@
-import type { EntityManager } from '@mikro-orm/postgresql';
-import { write, type VendorWriteContext } from '../../../db/write.js';
+import { forbidden } from '../../../core/errors.js';
+import { hasRole } from '../../../core/roles.js';
+import { write, type MemberWriteContext, type Transaction } from '../../../db/write.js';
 import { changesOf } from '../../audit/changes.js';
 import type { StoreAccessRole } from '../contract.js';
-import { StoreAccess, type IVendor } from '../entities.js';
-import { findActiveMember } from './memberships.js';
+import { StoreAccess } from '../entities.js';
+import { findActiveMember, lockVendorAsCaller } from './memberships.js';
 import { findVendorStore } from './stores.js';
 
 export interface StoreGrant {
@@ -12,9 +13,9 @@ export interface StoreGrant {
 }
 
 /** Grants (or changes) a member's access to one store; store and member must be this vendor's. */
-export function grantStoreAccess(wc: VendorWriteContext, input: StoreGrant & { role: StoreAccessRole }) {
+export function grantStoreAccess(wc: MemberWriteContext, input: StoreGrant & { role: StoreAccessRole }) {
   return write(wc, async (tx) => {
-    const { store, member } = await findGrantParties(tx.em, tx.vendor, input);
+    const { store, member } = await findGrantParties(tx, input);
     const existing = await tx.em.findOne(StoreAccess, { store, member });
     const grant = existing ?? tx.em.create(StoreAccess, { store, member, role: input.role });
     const parties = { storeId: store.id, memberId: member.id };
@@ -25,9 +26,9 @@ export function grantStoreAccess(wc: VendorWriteContext, input: StoreGrant & { r
 }
 
 /** Idempotent: revoking a grant that does not exist is not an error. */
-export function revokeStoreAccess(wc: VendorWriteContext, input: StoreGrant) {
+export function revokeStoreAccess(wc: MemberWriteContext, input: StoreGrant) {
   return write(wc, async (tx) => {
-    const { store, member } = await findGrantParties(tx.em, tx.vendor, input);
+    const { store, member } = await findGrantParties(tx, input);
     const grant = await tx.em.findOne(StoreAccess, { store, member });
     if (!grant) return;
     tx.audit({ entity: 'StoreAccess', entityId: grant.id, changes: changesOf({ storeId: store.id, memberId: member.id, role: grant.role }, null) });
@@ -35,8 +36,14 @@ export function revokeStoreAccess(wc: VendorWriteContext, input: StoreGrant) {
   });
 }
 
-async function findGrantParties(em: EntityManager, vendor: IVendor, input: StoreGrant) {
-  const store = await findVendorStore(em, vendor, input.storeId);
-  const member = await findActiveMember(em, vendor, input.memberId);
+/**
+ * Under the vendor lock (as member changes take it), so a caller demoted or removed meanwhile
+ * cannot grant, and no grant is given to a member being removed: both are read after the lock.
+ */
+async function findGrantParties(tx: Transaction<MemberWriteContext>, input: StoreGrant) {
+  const caller = await lockVendorAsCaller(tx);
+  if (!hasRole(caller.role, 'admin')) throw forbidden('Only an admin or owner manages store access');
+  const store = await findVendorStore(tx.em, tx.vendor, input.storeId);
+  const member = await findActiveMember(tx.em, tx.vendor, input.memberId);
   return { store, member };
 }
