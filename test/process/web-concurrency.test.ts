@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { clusterPaths, processIsAlive, useEmbeddedCluster } from '../../src/db/embedded.js';
 import { createLogger } from '../../src/logger.js';
 import { serverDatabase } from '../support/database.js';
+import { startThrowawayPostgres } from '../support/throwaway-postgres.js';
 
 // WEB_CONCURRENCY=2: a primary and two worker processes on one port, on the embedded PostgreSQL
 // in a private DATA_DIR (the primary's one lease) or on a database of the run.
@@ -123,6 +124,22 @@ describe('WEB_CONCURRENCY: one port, several server processes', function () {
     });
     expect(existsSync(join(clusterPaths(dataDir).cluster, 'postmaster.pid')), 'the last lease went with the primary: PostgreSQL stopped').to.equal(false);
     expect(server.stderr()).to.equal('');
+  });
+
+  it('SIGTERM while the database is frozen stops every process before the forced exit (10 s)', async () => {
+    const postgres = await startThrowawayPostgres();
+    try {
+      const server = start({ WEB_CONCURRENCY: '2', DATABASE_URL: postgres.url });
+      const [, base] = await server.waitFor(/^.*"url":"(http:\/\/[^"]+)".*"Omni-Stock is listening".*$/m);
+      expect((await call(base!, '/ready')).status).to.equal(200);
+      await postgres.freeze();
+      const started = performance.now();
+      process.kill(server.child.pid!, 'SIGTERM');
+      expect(await server.ended, server.output()).to.equal(0);
+      expect(performance.now() - started, 'stopped before the forced exit').to.be.below(9_000);
+    } finally {
+      await postgres.destroy();
+    }
   });
 
   it('refuses, in one line, more connections than PostgreSQL allows', async () => {
