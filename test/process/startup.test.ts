@@ -14,7 +14,7 @@ function startServer(env: Record<string, string>, script = ['src/server.ts']): P
     let stdout = '';
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk));
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk));
-    const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
+    const timer = setTimeout(() => child.kill('SIGKILL'), 60_000); // a hung process: the test's timeout fails it first
     child.on('exit', (code) => {
       clearTimeout(timer);
       resolve({ code, stderr, stdout });
@@ -74,15 +74,17 @@ describe('start-up failures: one clear message and exit code 1', () => {
     expect(stderr).to.not.include('secret');
   });
 
-  it('every script that opens the database fails the same way: one line, exit code 1', async () => {
+  it('every script that opens the database fails the same way: one line, exit code 1', async function () {
+    this.timeout(120_000); // seven processes starting on a loaded machine
     const scripts = ['migrate', 'seed-demo', 'seed-scale', 'create-user', 'totals-repair', 'worker', 'bench-items'];
     const env = { DATA_DIR: dataDir, DATABASE_URL: 'postgresql://postgres@127.0.0.1:1/omni' };
     const args = { migrate: ['up'], 'create-user': ['--email', 'a@example.test', '--password', 'a long password 1', '--vendor', 'Shop'] } as Record<string, string[]>;
-    for (const script of scripts) {
-      const { code, stderr } = await startServer(env, [`scripts/${script}.ts`, ...(args[script] ?? [])]);
+    const ended = await Promise.all(scripts.map((script) => startServer(env, [`scripts/${script}.ts`, ...(args[script] ?? [])])));
+    ended.forEach(({ code, stderr }, i) => {
+      const script = scripts[i];
       expect(code, script).to.equal(1);
       expect(stderr.trim(), script).to.match(/^(worker could not start: )?cannot connect to PostgreSQL at 127\.0\.0\.1:1\/omni: connect ECONNREFUSED/);
       expect(stderr.trim().split('\n'), `${script}: ${stderr}`).to.have.length(1);
-    }
+    });
   });
 });
