@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { PgBoss, type Job } from 'pg-boss';
 import type { Logger } from '../logger.js';
 
@@ -93,16 +94,22 @@ export class JobQueue {
 
   /**
    * Stops taking work and closes the queue's connections. Running jobs get `timeoutMs` to finish;
-   * a job still running then is failed, so that it is retried (by this or another process).
+   * a job still running then is failed, so that it is retried (by this or another process). A
+   * frozen database never answers pg-boss's last queries, and its stop would wait for them: after
+   * the grace and a second more, the stop gives up on them, well inside the server's 10 s forced exit.
    */
-  async stop(timeoutMs = 10_000): Promise<void> {
+  async stop(timeoutMs = 5_000): Promise<void> {
     const starting = this.starting;
     this.starting = null;
     if (!starting) return;
     const boss = await starting.catch(() => null);
     this.boss = null;
     this.workers.clear();
-    await boss?.stop({ graceful: true, timeout: timeoutMs });
+    if (!boss) return;
+    const stopped = boss.stop({ graceful: true, timeout: timeoutMs }).then(() => true);
+    if (!(await Promise.race([stopped, sleep(timeoutMs + 1_000, false, { ref: false })]))) {
+      this.options.log.warn('the job queue did not stop in time (is the database answering?); its connections are left to the exit');
+    }
   }
 
   /** The pg-boss instance, for tests and tools (null until started). */

@@ -129,10 +129,11 @@ describe('WEB_CONCURRENCY: one port, several server processes', function () {
   it('SIGTERM while the database is frozen stops every process before the forced exit (10 s)', async () => {
     const postgres = await startThrowawayPostgres();
     try {
-      const server = start({ WEB_CONCURRENCY: '2', DATABASE_URL: postgres.url });
+      const server = start({ WEB_CONCURRENCY: '2', DATABASE_URL: postgres.url, JOBS_POLL_SECONDS: '0.5' });
       const [, base] = await server.waitFor(/^.*"url":"(http:\/\/[^"]+)".*"Omni-Stock is listening".*$/m);
       expect((await call(base!, '/ready')).status).to.equal(200);
       await postgres.freeze();
+      await new Promise((resolve) => setTimeout(resolve, 1_500)); // the job worker's next fetch is in flight, unanswered
       const started = performance.now();
       process.kill(server.child.pid!, 'SIGTERM');
       expect(await server.ended, server.output()).to.equal(0);
