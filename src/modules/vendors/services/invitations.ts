@@ -9,7 +9,7 @@ import type { InvitationRef, MemberRole } from '../contract.js';
 import { findPrimaryMembership } from '../selectors/primary-membership.js';
 import { Invitation, VendorMember, type IInvitation, type IVendor, type IVendorMember } from '../entities.js';
 import { invitationMail } from '../mail.js';
-import { lockVendorAsCaller, makePrimary } from './memberships.js';
+import { lockVendorAsAdmin, makePrimary } from './memberships.js';
 import type { EntityManager } from '@mikro-orm/postgresql';
 
 const INVITATION_TTL_MS = 7 * 24 * 60 * 60 * 1000;
@@ -25,8 +25,7 @@ export async function createInvitation(wc: MemberWriteContext, input: { email: s
   const { token, tokenHash } = newSecretToken();
   let mailed = false;
   const invitation = await write(wc, async (tx) => {
-    const caller = await lockVendorAsCaller(tx);
-    if (!hasRole(caller.role, 'admin')) throw forbidden('Only an admin or owner invites');
+    const caller = await lockVendorAsAdmin(tx, 'Only an admin or owner invites');
     if (!hasRole(caller.role, input.role)) throw forbidden(`You cannot invite with a role above your own (${caller.role})`);
     if (await tx.em.count(VendorMember, { vendor: tx.vendor, status: 'active', user: { email: input.email } })) {
       throw conflict('This person is already a member of this vendor', { field: 'email' });
@@ -110,8 +109,7 @@ export function declineInvitation(wc: UserWriteContext, ref: InvitationRef) {
 
 export function revokeInvitation(wc: MemberWriteContext, invitationId: string) {
   return write(wc, async (tx) => {
-    const caller = await lockVendorAsCaller(tx);
-    if (!hasRole(caller.role, 'admin')) throw forbidden('Only an admin or owner revokes invitations');
+    await lockVendorAsAdmin(tx, 'Only an admin or owner revokes invitations');
     const invitation = await tx.em.findOne(Invitation, { id: invitationId, vendor: tx.vendor });
     if (!invitation) throw notFound('Invitation');
     if (invitation.status !== 'pending') throw conflict(`This invitation is already ${invitation.status}`);

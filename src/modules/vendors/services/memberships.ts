@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { forbidden, notFound } from '../../../core/errors.js';
+import { hasRole } from '../../../core/roles.js';
 import type { MemberWriteContext, Transaction } from '../../../db/write.js';
 import { VendorMember, type IVendor, type IVendorMember } from '../entities.js';
 
@@ -12,6 +13,13 @@ export async function lockVendorAsCaller(tx: Transaction<MemberWriteContext>): P
   await tx.em.execute('select 1 from vendors where id = ? for update', [tx.vendor.id]);
   const caller = await tx.em.findOne(VendorMember, { id: tx.member.id, status: 'active' }, { refresh: true });
   if (!caller) throw forbidden('You are no longer an active member of this vendor');
+  return caller;
+}
+
+/** lockVendorAsCaller for what only admins and owners do: FORBIDDEN with `refusal` for anyone else. */
+export async function lockVendorAsAdmin(tx: Transaction<MemberWriteContext>, refusal: string): Promise<IVendorMember> {
+  const caller = await lockVendorAsCaller(tx);
+  if (!hasRole(caller.role, 'admin')) throw forbidden(refusal);
   return caller;
 }
 

@@ -1,10 +1,8 @@
-import { forbidden } from '../../../core/errors.js';
-import { hasRole } from '../../../core/roles.js';
 import { write, type MemberWriteContext, type Transaction } from '../../../db/write.js';
 import { changesOf } from '../../audit/changes.js';
 import type { StoreAccessRole } from '../contract.js';
 import { StoreAccess } from '../entities.js';
-import { findActiveMember, lockVendorAsCaller } from './memberships.js';
+import { findActiveMember, lockVendorAsAdmin } from './memberships.js';
 import { findVendorStore } from './stores.js';
 
 export interface StoreGrant {
@@ -41,8 +39,7 @@ export function revokeStoreAccess(wc: MemberWriteContext, input: StoreGrant) {
  * cannot grant, and no grant is given to a member being removed: both are read after the lock.
  */
 async function findGrantParties(tx: Transaction<MemberWriteContext>, input: StoreGrant) {
-  const caller = await lockVendorAsCaller(tx);
-  if (!hasRole(caller.role, 'admin')) throw forbidden('Only an admin or owner manages store access');
+  await lockVendorAsAdmin(tx, 'Only an admin or owner manages store access');
   const store = await findVendorStore(tx.em, tx.vendor, input.storeId);
   const member = await findActiveMember(tx.em, tx.vendor, input.memberId);
   return { store, member };
