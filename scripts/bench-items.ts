@@ -37,7 +37,7 @@ await withRuntime(async ({ services }) => {
     }
     timings.sort((a, b) => a - b);
     console.log(`\n## ${label}: total ${total}; items.list median ${percentile(timings, 0.5).toFixed(1)} ms, p95 ${percentile(timings, 0.95).toFixed(1)} ms over ${runs} runs`);
-    for (const sql of (await captureSql(services, () => list(input))).filter((sql) => sql.includes('"items"'))) {
+    for (const { inlined: sql } of (await captureSql(services, () => list(input))).filter(({ inlined }) => inlined.includes('"items"'))) {
       const plan = await em.execute<{ 'QUERY PLAN': string }[]>(`explain (analyze, buffers) ${sql}`);
       console.log(`\n${sql}\n${plan.map((row) => row['QUERY PLAN']).join('\n')}`);
     }

@@ -20,21 +20,17 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { loadConfig } from '../src/config.js';
 import { freePort } from '../src/db/embedded.js';
 import { openOrm } from '../src/db/orm.js';
 import { sqlArray } from '../src/db/sql.js';
 import { createLogger } from '../src/logger.js';
-import { createCaller } from '../src/caller.js';
-import { createServices } from '../src/services.js';
 import { benchDatabase, ensureScaleDataset, type BenchTarget } from './bench/dataset.js';
 import { measureExports, reportExports, type ExportRow } from './bench/exports.js';
 import { benchOverview } from './bench/overview.js';
 import { summariseProfile, type Window } from './bench/profile-summary.js';
 import type { ItemSort } from '../src/modules/inventory/contract.js';
 import type { CapturedReads } from './bench/baseline-server.js';
-import { productionServer, serverNodeFlags } from './bench/harness.js';
-import { captureSql } from './support/capture-sql.js';
+import { captureCallSql, productionServer, serverNodeFlags } from './bench/harness.js';
 import { parseFlags } from './support/flags.js';
 import { step } from './support/progress.js';
 
@@ -154,6 +150,9 @@ try {
 
   const rawList = 'baseline: raw SQL of items.list';
   const rawGet = 'baseline: raw SQL of items.get';
+  // The same statements prepared, as the API sends them: what is left above this is the framework's.
+  const preparedList = 'baseline: items.list\'s SQL prepared';
+  const preparedGet = 'baseline: items.get\'s SQL prepared';
   const trpcList = 'items.list (category, price desc, 50)';
   const trpcGet = 'items.get';
   const restList = 'REST GET /api/v1/items (the same page)';
@@ -169,10 +168,12 @@ try {
   // shared machine, figures taken minutes apart compare badly).
   const scenarios: Scenario[] = [
     { name: rawList, options: { url: `${baseline.url}/list`, headers: auth }, server: baseline },
-    { name: trpcList, options: { url: get('items.list', listInput), headers: auth }, baseline: rawList },
+    { name: preparedList, options: { url: `${baseline.url}/list-prepared`, headers: auth }, server: baseline },
+    { name: trpcList, options: { url: get('items.list', listInput), headers: auth }, baseline: rawList, alsoAgainst: preparedList },
     { name: restList, options: { url: `${api.url}/api/v1/items?${new URLSearchParams(listQuery)}`, headers: auth }, baseline: trpcList },
-    { name: rawGet, options: { url: `${baseline.url}/get?id=${getInput.id}`, headers: auth }, server: baseline },
-    { name: trpcGet, options: { url: get('items.get', getInput), headers: auth }, baseline: rawGet },
+    { name: rawGet, options: { url: `${baseline.url}/get`, headers: auth }, server: baseline },
+    { name: preparedGet, options: { url: `${baseline.url}/get-prepared`, headers: auth }, server: baseline },
+    { name: trpcGet, options: { url: get('items.get', getInput), headers: auth }, baseline: rawGet, alsoAgainst: preparedGet },
     { name: `items.list search "${target.searchTerm}"`, options: { url: get('items.list', { search: target.searchTerm, limit: 50 }), headers: auth } },
     { name: 'items.create', options: mutation('items.create', () => ({ name: 'Bench card', sku: `BENCH-${process.pid}-${++sequence}`, quantity: 1, price: '9.99', category: 'trading_card' })) },
     { name: adjustStockScenario, options: mutation('items.adjustStock', () => ({ id: target.itemIds[++sequence % target.itemIds.length], delta: 1, reason: 'adjustment' })) },
@@ -264,7 +265,9 @@ try {
   for (const [name, goal] of [[trpcList, 90], [trpcGet, 90]] as const) {
     const row = measured.get(name);
     const perRound = rounds.map((r) => `${Math.round((r.get(name)?.ratio ?? 0) * 100)}%`).join(', ');
-    if (row) console.log(`${name}: ${row.reqPerSec} req/s = ${Math.round(row.ratio! * 100)}% of its raw baseline's ${row.baselineReqPerSec}${ROUNDS > 1 ? ` (median of ${ROUNDS} rounds: ${perRound})` : ''} (target >= ${goal}%)`);
+    const prepared = measured.get(chosen.find((s) => s.name === name)?.alsoAgainst ?? '');
+    const framework = row && prepared ? `; ${Math.round((row.reqPerSec / prepared.reqPerSec) * 100)}% of the same statements prepared on raw pg (${prepared.reqPerSec})` : '';
+    if (row) console.log(`${name}: ${row.reqPerSec} req/s = ${Math.round(row.ratio! * 100)}% of its raw baseline's ${row.baselineReqPerSec}${ROUNDS > 1 ? ` (median of ${ROUNDS} rounds: ${perRound})` : ''} (target >= ${goal}%)${framework}`);
   }
   const oneLine = measured.get('sales.create (1 line)');
   if (oneLine) console.log(`\nsales.create (1 line): ${oneLine.reqPerSec} req/s = ${Math.round(oneLine.ratio! * 100)}% of items.adjustStock's ${oneLine.baselineReqPerSec} (target >= 50%)`);
@@ -310,7 +313,9 @@ function withBaselines(all: Scenario[], chosen: Scenario[]): Scenario[] {
   const names = new Set(chosen.map((s) => s.name));
   for (let added = true; added;) {
     added = false;
-    for (const s of all) if (names.has(s.name) && s.baseline && !names.has(s.baseline)) added = Boolean(names.add(s.baseline));
+    for (const s of all) {
+      for (const base of [s.baseline, s.alsoAgainst]) if (names.has(s.name) && base && !names.has(base)) added = Boolean(names.add(base));
+    }
   }
   return all.filter((s) => names.has(s.name));
 }
@@ -330,6 +335,8 @@ interface Scenario {
   server?: { child: ChildProcess };
   /** The scenario this one is compared with (a ratio in the table). */
   baseline?: string;
+  /** A second baseline it is reported against (the same statements prepared on raw pg). */
+  alsoAgainst?: string;
 }
 
 /** 1 s of warm-up, then the scenario's run, sampling the server's peak RSS. */
@@ -434,24 +441,11 @@ function report(rows: Row[], rounds: Map<string, Row>[], compared: Comparison[])
   console.log(`\nwritten to ${file}`);
 }
 
-/** The SQL statements one items.list and one items.get call send, parameters inlined (the raw baselines replay them). */
+/** The SQL statements one items.list and one items.get call send (the raw baselines replay them). */
 async function captureReads(url: string, target: BenchTarget, listInput: { sort: ItemSort }, getInput: { id: string }): Promise<CapturedReads> {
-  const orm = await openOrm(url, { migrate: false });
-  const config = loadConfig({ NODE_ENV: 'production', DATABASE_URL: url, JWT_SECRET, PUBLIC_URL: 'https://bench.invalid', BCRYPT_COST: String(BCRYPT_COST), LOG_LEVEL: 'silent' });
-  const services = createServices(config, orm, log);
-  try {
-    const { accessToken, user } = await createCaller(services).auth.login({ email: target.email, password: target.password });
-    const statementsOf = async (work: (caller: ReturnType<typeof createCaller>) => Promise<unknown>) =>
-      (await captureSql(services, () => work(createCaller(services, { accessToken })))).filter((sql) => !/^(begin|commit|rollback)\b/i.test(sql));
-    return {
-      userId: user.id,
-      list: { sort: listInput.sort, statements: await statementsOf((caller) => caller.items.list(listInput as never)) },
-      get: { statements: await statementsOf((caller) => caller.items.get(getInput)) },
-    };
-  } finally {
-    await services.rateLimiter.close();
-    await orm.close();
-  }
+  const list = await captureCallSql(url, target, (caller) => caller.items.list(listInput as never));
+  const get = await captureCallSql(url, target, (caller) => caller.items.get(getInput));
+  return { userId: list.userId, list: { sort: listInput.sort, statements: list.statements }, get: { statements: get.statements } };
 }
 
 /** The CPU time a process has used so far (user + system), in milliseconds. */

@@ -9,7 +9,7 @@ import { freePort } from '../../src/db/embedded.js';
 import { openOrm } from '../../src/db/orm.js';
 import { createLogger } from '../../src/logger.js';
 import { createServices } from '../../src/services.js';
-import { captureSql } from '../support/capture-sql.js';
+import { captureSql, type CapturedStatement } from '../support/capture-sql.js';
 
 export const CONNECTIONS = 32;
 export const BCRYPT_COST = 10;
@@ -147,17 +147,21 @@ export async function postJson(url: string, body: unknown, headers: Record<strin
 }
 
 /**
- * The SQL statements one call sends as the target (signed in first), parameters inlined, without
- * the transaction's begin and commit: what a raw baseline replays.
+ * The SQL statements one call sends as the target (signed in first), without the transaction's
+ * begin and commit, and the target's user id: what a raw baseline replays.
  */
-export async function captureCallSql(url: string, target: { email: string; password: string }, call: (caller: Caller) => Promise<unknown>): Promise<string[]> {
+export async function captureCallSql(
+  url: string,
+  target: { email: string; password: string },
+  call: (caller: Caller) => Promise<unknown>,
+): Promise<{ userId: string; statements: CapturedStatement[] }> {
   const orm = await openOrm(url, { migrate: false });
   const config = loadConfig({ NODE_ENV: 'production', DATABASE_URL: url, JWT_SECRET, PUBLIC_URL: 'https://bench.invalid', BCRYPT_COST: String(BCRYPT_COST), LOG_LEVEL: 'silent' });
   const services = createServices(config, orm, createLogger('silent'));
   try {
-    const { accessToken } = await createCaller(services).auth.login({ email: target.email, password: target.password });
+    const { accessToken, user } = await createCaller(services).auth.login({ email: target.email, password: target.password });
     const statements = await captureSql(services, () => call(createCaller(services, { accessToken })));
-    return statements.filter((sql) => !/^(begin|commit|rollback)\b/i.test(sql));
+    return { userId: user.id, statements: statements.filter(({ text }) => !/^(begin|commit|rollback)\b/i.test(text)) };
   } finally {
     await services.rateLimiter.close();
     await orm.close();

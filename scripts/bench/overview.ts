@@ -121,7 +121,7 @@ async function prepare(url: string, target: BenchTarget) {
     const thresholdMs = Math.round(performance.now() - started);
     await em.fork().transactional((tx) => recomputeTotals(tx, vendor!.id));
     // inventory.overview's own statement (captured from a call), without the caller's lookups.
-    const overviewSql = (await captureCallSql(url, target, (caller) => caller.inventory.overview())).filter((sql) => sql.includes('inventory_totals'));
+    const overviewSql = (await captureCallSql(url, target, (caller) => caller.inventory.overview())).statements.map(({ inlined }) => inlined).filter((sql) => sql.includes('inventory_totals'));
     const runAll = (statements: string[]) => async () => { for (const sql of statements) await em.execute(sql); };
     const sqlMs = { overview: await medianMs(200, runAll(overviewSql)), fullScan: await medianMs(10, runAll([fullScanSql])) };
     return { fullScanSql, thresholdMs, sqlMs };

@@ -1,11 +1,18 @@
 import type { AppServices } from '../../src/services.js';
 
-/** Every SQL statement `work` sends, with its parameters inlined as PostgreSQL receives them. */
-export async function captureSql(services: AppServices, work: () => Promise<unknown>): Promise<string[]> {
+/** A statement as the ORM was given it (`?` placeholders and their values) and as PostgreSQL reads it inlined. */
+export interface CapturedStatement {
+  text: string;
+  params: unknown[];
+  inlined: string;
+}
+
+/** Every SQL statement `work` sends. */
+export async function captureSql(services: AppServices, work: () => Promise<unknown>): Promise<CapturedStatement[]> {
   const platform = services.orm.em.getPlatform();
-  const statements: string[] = [];
+  const statements: CapturedStatement[] = [];
   services.orm.config.set('onQuery', (sql: string, params: readonly unknown[]) => {
-    statements.push(platform.formatQuery(sql, [...params]));
+    statements.push({ text: sql, params: [...params], inlined: platform.formatQuery(sql, [...params]) });
     return sql;
   });
   try {

@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { notFound } from '../../../core/errors.js';
+import { preparedRows } from '../../../db/prepared.js';
 import { sql, type Sql } from '../../../db/sql.js';
 import { memberJsonSql, membershipCtes, type MemberOfRead, type Reader } from '../../vendors/selectors/primary-membership.js';
 import { readableStoreSql } from '../../vendors/selectors/store-scope.js';
@@ -17,8 +18,7 @@ export const getItemStatement = (userId: string, id: string): Sql => sql`with ${
 
 /** One of the vendor's items in a store the caller reads (else NOT_FOUND). */
 export async function getItem(em: EntityManager, reader: Reader, id: string): Promise<ItemOutput> {
-  const statement = getItemStatement(reader.userId, id);
-  const [row] = await em.execute<{ member: MemberOfRead | null; item: ItemOutput | null }[]>(statement.text, [...statement.params]);
+  const [row] = await preparedRows<{ member: MemberOfRead | null; item: ItemOutput | null }>(em, getItemStatement(reader.userId, id));
   await reader.admit(row!.member);
   if (!row!.item) throw notFound('Item');
   return row!.item;

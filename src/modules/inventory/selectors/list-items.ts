@@ -4,6 +4,7 @@ import type { Page } from '../../../contract/pagination.js';
 import { moneySchema } from '../../../contract/money.js';
 import { instant, text } from '../../../contract/text.js';
 import { decodeCursor, encodeCursor } from '../../../core/pagination.js';
+import { preparedRows } from '../../../db/prepared.js';
 import { joinSql, sql, unsafeSql, type Sql } from '../../../db/sql.js';
 import { memberJsonSql, membershipCtes, type MemberOfRead, type Reader } from '../../vendors/selectors/primary-membership.js';
 import { readableStoreSql } from '../../vendors/selectors/store-scope.js';
@@ -118,8 +119,7 @@ export function itemPageOf(row: Pick<ListRow, 'total' | 'items' | 'more'>, sort:
 }
 
 export async function listItems(em: EntityManager, reader: Reader, q: ListItemsQuery): Promise<Page<ItemOutput>> {
-  const statement = listItemsStatement(reader.userId, q);
-  const [row] = await em.execute<ListRow[]>(statement.text, [...statement.params]);
+  const [row] = await preparedRows<ListRow>(em, listItemsStatement(reader.userId, q));
   await reader.admit(row!.member);
   return itemPageOf(row!, q.sort);
 }

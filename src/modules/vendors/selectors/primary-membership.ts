@@ -1,6 +1,7 @@
 import type { EntityDictionary } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { User, type IUser } from '../../identity/entities.js';
+import { preparedRows } from '../../../db/prepared.js';
 import { sql, unsafeSql, type Sql } from '../../../db/sql.js';
 import { Vendor, VendorMember, type IVendor, type IVendorMember } from '../entities.js';
 
@@ -17,14 +18,14 @@ interface MembershipRow {
  * three times more CPU building the query and hydrating than the round trip itself.
  */
 export async function findPrimaryMembership(em: EntityManager, userId: string): Promise<IVendorMember | null> {
-  const [row] = await em.execute<MembershipRow[]>(
-    `select row_to_json(m) as member, row_to_json(u) as "user", row_to_json(v) as vendor
-       from vendor_members m
-       join users u on u.id = m.user_id and u.is_active
-       join vendors v on v.id = m.vendor_id and v.is_active
-      where m.user_id = ? and m.is_primary and m.status = 'active'
-      limit 1`,
-    [userId],
+  const [row] = await preparedRows<MembershipRow>(
+    em,
+    sql`select row_to_json(m) as member, row_to_json(u) as "user", row_to_json(v) as vendor
+          from vendor_members m
+          join users u on u.id = m.user_id and u.is_active
+          join vendors v on v.id = m.vendor_id and v.is_active
+         where m.user_id = ${userId} and m.is_primary and m.status = 'active'
+         limit 1`,
   );
   if (!row) return null;
   em.map(User, row.user);
