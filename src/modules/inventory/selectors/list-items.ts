@@ -119,7 +119,10 @@ export function itemPageOf(row: Pick<ListRow, 'total' | 'items' | 'more'>, sort:
 }
 
 export async function listItems(em: EntityManager, reader: Reader, q: ListItemsQuery): Promise<Page<ItemOutput>> {
-  const [row] = await preparedRows<ListRow>(em, listItemsStatement(reader.userId, q));
+  const statement = listItemsStatement(reader.userId, q);
+  // A search's pattern decides its plan (the trigram index, or the sort order's index when it
+  // matches much), which a prepared statement's generic plan cannot know: a search is planned per call.
+  const [row] = q.search === undefined ? await preparedRows<ListRow>(em, statement) : await em.execute<ListRow[]>(statement.text, [...statement.params]);
   await reader.admit(row!.member);
   return itemPageOf(row!, q.sort);
 }
