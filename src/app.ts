@@ -12,7 +12,7 @@ import { REST_BASE } from './rest/routes.js';
 import { appRouter } from './router.js';
 import type { AppServices } from './services.js';
 import { createRequestContext, httpRequestInfo } from './trpc/context.js';
-import { fastQueries, retryAfterHeader } from './trpc/fast-query.js';
+import { fastCalls, retryAfterHeader } from './trpc/fast-calls.js';
 import { contentSecurityPolicy } from './web/serve.js';
 
 const REQUEST_ID = /^[\w.:-]{1,100}$/;
@@ -65,7 +65,7 @@ export function createApp(services: AppServices, { web }: { web?: RequestHandler
 
   app.use(
     '/trpc',
-    fastQueries(services),
+    fastCalls(services),
     createExpressMiddleware({
       router: appRouter,
       maxBodySize: config.bodyLimitBytes,
