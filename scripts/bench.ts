@@ -17,7 +17,7 @@
 //   --overview      inventory.overview at 10k, 100k and 1M items instead (scripts/bench/overview.ts)
 import autocannon from 'autocannon';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort } from '../src/db/embedded.js';
@@ -116,6 +116,8 @@ try {
     // Through node itself (not the tsx wrapper), so the sampled pid is the server's; with the API's heap limits.
     baseline: await startServer('node', [...serverNodeFlags(), '--import', 'tsx', 'scripts/bench/baseline-server.ts'], { ...env, BENCH_SQL_FILE: sqlFile, BENCH_PASSWORD: target.password }),
   }));
+  // The baseline server read the statements as it started.
+  rmSync(sqlFile, { force: true });
 
   const login = await postJson(`${api.url}/trpc/auth.login`, { email: target.email, password: target.password });
   const token = (login as { result: { data: { accessToken: string } } }).result.data.accessToken;
