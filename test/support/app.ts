@@ -7,6 +7,7 @@ import type { AppServices } from '../../src/services.js';
 import { workerDatabase, workerDataDir } from './database.js';
 
 let services: AppServices | undefined;
+const TEST_POOL_SIZE = 10;
 
 export const testConfig = (overrides: Record<string, string> = {}) =>
   loadConfig({
@@ -31,7 +32,9 @@ export async function startTestApp(): Promise<void> {
   if (services) return; // a worker runs many test files: they share its database and data folder
   const config = testConfig();
   const log = createLogger(config.logLevel);
-  const orm = await openOrm(await workerDatabase(), { migrate: false, statementTimeoutMs: config.statementTimeoutMs });
+  // Two runs of two workers share one embedded cluster (max_connections 100) beside the servers
+  // the process tests start: half the production pool per worker keeps them all within it.
+  const orm = await openOrm(await workerDatabase(), { migrate: false, statementTimeoutMs: config.statementTimeoutMs, poolSize: TEST_POOL_SIZE });
   services = createServices(config, orm, log);
 }
 
