@@ -16,6 +16,7 @@ import express, { type Request, type Response } from 'express';
 import { readFileSync } from 'node:fs';
 import pg from 'pg';
 import { outageGuard } from '../../src/db/outage.js';
+import { numberedPlaceholders } from '../../src/db/prepared.js';
 import { verifyAccessToken } from '../../src/modules/identity/tokens.js';
 import type { ItemSort } from '../../src/modules/inventory/contract.js';
 import { itemPageOf } from '../../src/modules/inventory/selectors/list-items.js';
@@ -44,10 +45,7 @@ const hash = bcrypt.hashSync(password, Number(process.env.BCRYPT_COST ?? 10));
 const tokens = { jwtSecret: process.env.JWT_SECRET!, accessTokenTtlSeconds: 0, refreshTokenTtlSeconds: 0 };
 
 const preparedQueries = (statements: CapturedStatement[]) =>
-  statements.map(({ text, params }, i) => {
-    let n = 0;
-    return { name: `baseline_${i}_${params.length}`, text: text.replace(/\?/g, () => `$${++n}`), params };
-  });
+  statements.map(({ text, params }, i) => ({ name: `baseline_${i}_${params.length}`, text: numberedPlaceholders(text), params }));
 const prepared = { list: preparedQueries(reads.list.statements), get: preparedQueries(reads.get.statements) };
 
 /** Verifies the request's token and runs one read's statements for its user on one connection; the last one's rows. */

@@ -7,7 +7,7 @@ import { callTRPCProcedure } from '@trpc/server';
 import pg from 'pg';
 import { loadConfig } from '../../src/config.js';
 import { openOrm } from '../../src/db/orm.js';
-import { preparedRows } from '../../src/db/prepared.js';
+import { numberedPlaceholders, preparedRows } from '../../src/db/prepared.js';
 import { createLogger } from '../../src/logger.js';
 import { signAccessToken } from '../../src/modules/identity/tokens.js';
 import { getItemStatement } from '../../src/modules/inventory/selectors/item-contents.js';
@@ -30,8 +30,7 @@ if (!target) throw new Error(`${url} holds no scale dataset`);
 const accessToken = signAccessToken(config, { userId: target.user_id, sessionId: crypto.randomUUID() }, Math.floor(Date.now() / 1000));
 const statement = getItemStatement(target.user_id, target.item_id);
 const inlined = orm.em.getPlatform().formatQuery(statement.text, [...statement.params]);
-let placeholder = 0;
-const numbered = statement.text.replace(/\?/g, () => `$${++placeholder}`);
+const numbered = numberedPlaceholders(statement.text);
 const client = new pg.Client({ connectionString: url });
 await client.connect();
 

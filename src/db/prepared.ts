@@ -15,11 +15,16 @@ const MAX_PREPARED = 500;
 const prepared = new Map<string, Prepared>();
 const pools = new WeakMap<object, Promise<Pool>>();
 
+/** `?` placeholders (MikroORM's, src/db/sql.ts) as PostgreSQL's own `$1`, `$2`, … */
+export function numberedPlaceholders(text: string): string {
+  let n = 0;
+  return text.replace(/\?/g, () => `$${++n}`);
+}
+
 function preparedOf(text: string): Prepared | { name: undefined; text: string } {
   const known = prepared.get(text);
   if (known) return known;
-  let n = 0;
-  const numbered = text.replace(/\?/g, () => `$${++n}`);
+  const numbered = numberedPlaceholders(text);
   if (prepared.size >= MAX_PREPARED) return { name: undefined, text: numbered };
   const entry = { name: `omni_${createHash('sha1').update(text).digest('hex').slice(0, 20)}`, text: numbered };
   prepared.set(text, entry);
