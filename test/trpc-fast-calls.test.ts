@@ -1,4 +1,5 @@
 import { expect } from 'chai';
+import { connect } from 'node:net';
 import { signUp } from './support/fixtures.js';
 import { startHttpApp } from './support/http.js';
 import { createItem } from './support/items.js';
@@ -97,6 +98,25 @@ describe('tRPC POST mutations outside the adapter', () => {
       expect(fast.type, label).to.equal('application/json');
     }
     expect((await shop.caller.items.list({})).total).to.equal(2);
+  });
+
+  it('carries out a call whose client went away right after sending it, as the adapter does', async () => {
+    const shop = await signUp();
+    const body = JSON.stringify({ name: 'Sent and gone', sku: 'GONE', price: '1.00' });
+    const { port } = new URL(http.baseUrl);
+    const socket = connect(Number(port), '127.0.0.1');
+    await new Promise((resolve) => socket.once('connect', resolve));
+    socket.end(
+      `POST /trpc/items.create HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer ${shop.accessToken}\r\n` +
+        `Content-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
+    );
+    socket.destroy();
+    let stored: string[] = [];
+    for (let wait = 0; wait < 50 && stored.length === 0; wait++) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      stored = (await shop.caller.items.list({})).items.map((item) => item.sku);
+    }
+    expect(stored).to.deep.equal(['GONE']);
   });
 
   it('leaves other content types and queries sent as POST to the adapter', async () => {
